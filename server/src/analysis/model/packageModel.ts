@@ -1,0 +1,3 @@
+import type { SourceFile } from '../syntax';
+export interface PackageModel { files: readonly SourceFile[] }
+export function buildPackageModel(files: readonly SourceFile[]): PackageModel { return { files }; }

@@ -1,0 +1,29 @@
+// The rules maprace knows: id, default severity, one-line help and documentation link.
+import type { Severity } from '../types';
+
+export interface RuleInfo {
+  id: string;
+  severity: Severity;
+  summary: string;
+}
+
+export const DOCS_BASE = 'https://github.com/maprace/maprace/blob/main/docs/rules/';
+
+export const RULES: readonly RuleInfo[] = [
+  {
+    id: 'concurrent-map-access',
+    severity: 'error',
+    summary:
+      'Two accesses to the same Go map, at least one a write, can run at the same time with no common lock ' +
+      'and no happens-before order; the runtime aborts with "fatal error: concurrent map writes" or ' +
+      '"concurrent map read and map write".',
+  },
+];
+
+export function ruleInfo(id: string): RuleInfo | undefined {
+  return RULES.find((r) => r.id === id);
+}
+
+export function ruleDocsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}

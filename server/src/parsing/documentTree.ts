@@ -1,0 +1,109 @@
+// Keeps one document's syntax tree in step with its text, reparsing incrementally.
+import type { Parser } from 'web-tree-sitter';
+import { parseGo, type Tree, type Point } from './goParser';
+
+/** A change in LSP terms: a UTF-16 line/character range replaced by text, or the whole text. */
+export interface TextChange {
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+  text: string;
+}
+
+/** Offsets of line starts; tree-sitter's web binding counts in UTF-16 code units, as LSP does. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function offsetAt(starts: number[], text: string, line: number, character: number): number {
+  if (line < 0) return 0;
+  if (line >= starts.length) return text.length;
+  const lineEnd = line + 1 < starts.length ? starts[line + 1] : text.length;
+  return Math.min(starts[line] + Math.max(0, character), lineEnd);
+}
+
+function pointAt(starts: number[], offset: number): Point {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { row: lo, column: offset - starts[lo] };
+}
+
+/** Where text ends, as a tree-sitter point, after inserting `inserted` at `start`. */
+function pointAfter(start: Point, inserted: string): Point {
+  const starts = lineStarts(inserted);
+  const last = starts.length - 1;
+  return last === 0
+    ? { row: start.row, column: start.column + inserted.length }
+    : { row: start.row + last, column: inserted.length - starts[last] };
+}
+
+export class DocumentTree {
+  private current: Tree;
+  private content: string;
+  private starts: number[];
+
+  constructor(private readonly parser: Parser, text: string) {
+    this.content = text;
+    this.starts = lineStarts(text);
+    this.current = parseGo(parser, text);
+  }
+
+  get tree(): Tree {
+    return this.current;
+  }
+
+  get text(): string {
+    return this.content;
+  }
+
+  /** Applies LSP content changes in order, editing the old tree so the reparse is incremental. */
+  applyChanges(changes: readonly TextChange[]): void {
+    let edited = false;
+    for (const change of changes) {
+      if (!change.range) {
+        this.content = change.text;
+        this.starts = lineStarts(this.content);
+        this.replaceTree(parseGo(this.parser, this.content));
+        edited = false;
+        continue;
+      }
+      const startIndex = offsetAt(this.starts, this.content, change.range.start.line, change.range.start.character);
+      const oldEndIndex = Math.max(
+        startIndex,
+        offsetAt(this.starts, this.content, change.range.end.line, change.range.end.character),
+      );
+      const startPosition = pointAt(this.starts, startIndex);
+      const oldEndPosition = pointAt(this.starts, oldEndIndex);
+      this.content = this.content.slice(0, startIndex) + change.text + this.content.slice(oldEndIndex);
+      this.starts = lineStarts(this.content);
+      this.current.edit({
+        startIndex,
+        oldEndIndex,
+        newEndIndex: startIndex + change.text.length,
+        startPosition,
+        oldEndPosition,
+        newEndPosition: pointAfter(startPosition, change.text),
+      });
+      edited = true;
+    }
+    if (edited) this.replaceTree(parseGo(this.parser, this.content, this.current));
+  }
+
+  private replaceTree(next: Tree): void {
+    if (next !== this.current) this.current.delete();
+    this.current = next;
+  }
+
+  delete(): void {
+    this.current.delete();
+  }
+}

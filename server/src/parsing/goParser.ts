@@ -1,0 +1,82 @@
+// The one place that loads web-tree-sitter and the Go grammar.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Parser, Language } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
+
+export type { Tree, Node as TreeNode, Edit, Point } from 'web-tree-sitter';
+
+export const GRAMMAR_FILE = 'tree-sitter-go.wasm';
+export const RUNTIME_FILE = 'tree-sitter.wasm';
+
+export class GrammarLoadError extends Error {}
+
+/** Finds grammars/ by walking up from the running bundle (dist/, out/test/ or src/). */
+export function findGrammarDir(start: string = __dirname): string {
+  const fromEnv = process.env.MAPRACE_GRAMMARS;
+  if (fromEnv) return fromEnv;
+  let dir = start;
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'grammars');
+    if (fs.existsSync(path.join(candidate, GRAMMAR_FILE))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return path.join(start, '..', 'grammars');
+}
+
+function readGrammarFile(dir: string, file: string): Uint8Array {
+  const full = path.join(dir, file);
+  try {
+    return fs.readFileSync(full);
+  } catch (err) {
+    throw new GrammarLoadError(
+      `maprace: cannot read ${full} (${(err as Error).message}). ` +
+        `Run "npm run build" to copy the Go grammar into grammars/.`,
+    );
+  }
+}
+
+let runtimeReady: Promise<void> | undefined;
+let loaded: Promise<Language> | undefined;
+
+/** Reads both wasm files from `grammarDir` and loads the grammar; no caching. */
+export async function loadGoLanguageUncached(grammarDir: string): Promise<Language> {
+  const runtime = readGrammarFile(grammarDir, RUNTIME_FILE);
+  const grammar = readGrammarFile(grammarDir, GRAMMAR_FILE);
+  try {
+    runtimeReady ??= Parser.init({ wasmBinary: runtime } as object);
+    await runtimeReady;
+    return await Language.load(grammar);
+  } catch (err) {
+    runtimeReady = undefined;
+    throw new GrammarLoadError(
+      `maprace: cannot load the Go grammar from ${grammarDir}: ${(err as Error).message || String(err)}. ` +
+        `web-tree-sitter must be 0.25.x (0.26+ cannot load tree-sitter-wasms' grammar).`,
+    );
+  }
+}
+
+/** Loads the tree-sitter runtime and the Go grammar once, from grammars/ only, as bytes. */
+export function loadGoLanguage(grammarDir = findGrammarDir()): Promise<Language> {
+  if (!loaded) {
+    loaded = loadGoLanguageUncached(grammarDir);
+    loaded.catch(() => (loaded = undefined));
+  }
+  return loaded;
+}
+
+/** A parser for Go; call delete() when done with it. */
+export async function createGoParser(grammarDir?: string): Promise<Parser> {
+  const language = await loadGoLanguage(grammarDir);
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return parser;
+}
+
+export function parseGo(parser: Parser, text: string, oldTree?: Tree | null): Tree {
+  const tree = parser.parse(text, oldTree ?? null);
+  if (!tree) throw new Error('maprace: tree-sitter returned no tree');
+  return tree;
+}
