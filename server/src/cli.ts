@@ -1,1 +1,16 @@
-console.log('cli');
+// Entry point of dist/cli.js (the `maprace` command).
+import { main } from './cli/main';
+
+main(process.argv.slice(2), {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  cwd: process.cwd(),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`maprace: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 2;
+  },
+);
