@@ -1,3 +1,161 @@
-import type { PackageModel } from '../model/packageModel';
+// concurrent-map-access: two accesses to one map, at least one a write, that may run at the same
+// time with no common lock and no happens-before order. Each racy access gets one finding.
+import * as path from 'node:path';
+import { childByField, namedChildren, nodeText, type SyntaxNode } from '../syntax';
 import type { Finding } from '../types';
-export function concurrentMapAccess(_model: PackageModel): Finding[] { return []; }
+import type { PackageModel } from '../model/packageModel';
+import { Summarizer } from '../model/summarize';
+import type { Access, Spawn, Timeline, Who } from '../model/timeline';
+import { commonLock, goroutinesOverlap, spawnerOverlaps } from '../model/ordering';
+import { nodeRange } from '../positions';
+import { guardWithMutex } from '../fixes/guardWithMutex';
+
+export const RULE_ID = 'concurrent-map-access';
+
+/** One side of a race: the access, and who runs it. */
+export interface Side {
+  access: Access;
+  who: string;
+  /** The go statement that makes this side concurrent, if it runs in a goroutine. */
+  spawn?: Spawn;
+}
+
+export interface Race {
+  here: Side;
+  other: Side;
+}
+
+export function concurrentMapAccess(model: PackageModel): Finding[] {
+  const races = findRaces(model);
+  return [...races.values()].map((race) => toFinding(race, model));
+}
+
+/** Every racy access, keyed by its location, with the first race found for it. */
+export function findRaces(model: PackageModel): Map<string, Race> {
+  const summarizer = new Summarizer(model);
+  const races = new Map<string, Race>();
+  const record = (here: Side, other: Side) => {
+    const key = accessKey(here.access);
+    if (!races.has(key)) races.set(key, { here, other });
+  };
+  const fns = [...model.funcs.values(), ...[...model.methods.values()].flat()];
+  fns.sort((a, b) => a.file.path.localeCompare(b.file.path) || a.node.start - b.node.start);
+  for (const fn of fns) {
+    const summary = summarizer.summaryOf(fn);
+    if (summary) checkSpawner(summary.timeline, record);
+  }
+  return races;
+}
+
+function accessKey(a: Access): string {
+  return `${a.file.path}:${a.node.start}:${a.node.end}`;
+}
+
+type Record = (here: Side, other: Side) => void;
+
+function racy(a: Access, b: Access): boolean {
+  return a.v === b.v && (a.kind === 'write' || b.kind === 'write') && !commonLock(a.locks, b.locks);
+}
+
+/** Checks a timeline against the goroutines it starts, and those goroutines against each other. */
+function checkSpawner(tl: Timeline, record: Record): void {
+  const selfWho = describe(tl.who);
+  const spawned = tl.spawns.map((s) => ({ spawn: s, accesses: flatten(s.body) }));
+  for (const { spawn, accesses } of spawned) {
+    const gWho = describe(spawn.body.who);
+    for (const g of accesses) {
+      for (const a of tl.accesses) {
+        if (racy(a, g) && spawnerOverlaps(tl, a, spawn, g)) {
+          record({ access: a, who: selfWho }, { access: g, who: gWho, spawn });
+          record({ access: g, who: gWho, spawn }, { access: a, who: selfWho });
+        }
+      }
+    }
+  }
+  spawned.forEach((first, i) => {
+    for (const second of spawned.slice(i)) {
+      const same = first.spawn === second.spawn;
+      const firstWho = describe(first.spawn.body.who);
+      const secondWho = same ? `another instance of ${firstWho}` : describe(second.spawn.body.who);
+      for (const g1 of first.accesses) {
+        for (const g2 of second.accesses) {
+          if (racy(g1, g2) && goroutinesOverlap(tl, first.spawn, g1, second.spawn, g2)) {
+            record({ access: g1, who: firstWho, spawn: first.spawn }, { access: g2, who: secondWho, spawn: second.spawn });
+            record({ access: g2, who: same ? firstWho : secondWho, spawn: second.spawn }, { access: g1, who: same ? `another instance of ${firstWho}` : firstWho, spawn: first.spawn });
+          }
+        }
+      }
+    }
+  });
+  for (const s of tl.spawns) checkSpawner(s.body, record);
+}
+
+/** A goroutine's accesses, with those of goroutines it starts counted at their `go` statement. */
+function flatten(tl: Timeline): Access[] {
+  return [...tl.accesses, ...tl.spawns.flatMap((s) => flatten(s.body).map((a) => ({ ...a, pos: s.pos })))];
+}
+
+function describe(who: Who): string {
+  return who.kind === 'func' ? `func ${who.name}` : `the goroutine started at ${where(who.file.path, who.goNode)}`;
+}
+
+function where(file: string, node: SyntaxNode): string {
+  return `${path.basename(file)}:${node.startPoint.row + 1}`;
+}
+
+const HERE_VERB = { read: 'read', write: 'written', iterate: 'ranged over' } as const;
+const OTHER_VERB = { read: 'reads', write: 'writes', iterate: 'ranges over' } as const;
+
+function runtimeError(a: Access, b: Access): string {
+  if (a.kind === 'write' && b.kind === 'write') return 'concurrent map writes';
+  if (a.kind === 'iterate' || b.kind === 'iterate') return 'concurrent map iteration and map write';
+  return 'concurrent map read and map write';
+}
+
+/** The map as written at the access: `m` in `m[k]`, `delete(m, k)` or `range m`. */
+export function mapExpressionText(a: Access): string {
+  const n = a.node;
+  if (n.type === 'index_expression') {
+    const operand = childByField(n, 'operand');
+    if (operand) return nodeText(a.file, operand);
+  }
+  if (n.type === 'call_expression') {
+    const args = childByField(n, 'arguments');
+    const first = args && namedChildren(args)[0];
+    if (first) return nodeText(a.file, first);
+  }
+  return nodeText(a.file, n);
+}
+
+function toFinding(race: Race, model: PackageModel): Finding {
+  const { here, other } = race;
+  const a = here.access;
+  const b = other.access;
+  const name = mapExpressionText(a);
+  const message =
+    `map \`${name}\` is ${HERE_VERB[a.kind]} here in ${here.who} while ${other.who} ` +
+    `${OTHER_VERB[b.kind]} it at ${where(b.file.path, b.node)}, with no common lock or ordering between them: ` +
+    `fatal error: ${runtimeError(a, b)}`;
+  const related = [
+    {
+      file: b.file.path,
+      range: nodeRange(b.node),
+      message: `the other access: \`${mapExpressionText(b)}\` is ${HERE_VERB[b.kind]} here in ${other.who}`,
+    },
+  ];
+  for (const s of [here.spawn, other.spawn]) {
+    if (s && !related.some((r) => r.file === s.file.path && r.range.start.line === s.goNode.startPoint.row)) {
+      related.push({ file: s.file.path, range: nodeRange(s.goNode), message: 'the goroutine is started here' });
+    }
+  }
+  const fix = guardWithMutex(race, model);
+  return {
+    file: a.file.path,
+    rule: RULE_ID,
+    severity: 'error',
+    message,
+    range: nodeRange(a.node),
+    related,
+    fixes: fix ? [fix] : [],
+  };
+}

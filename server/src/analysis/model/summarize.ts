@@ -1,0 +1,480 @@
+// Walks function bodies into timelines: map accesses with their locks, spawns and sync points.
+// Calls to the package's own functions are inlined at the call site (their accesses run there).
+import { childByField, childrenByField, firstNamed, namedChildren, nodeText, unparen, type SourceFile, type SyntaxNode } from '../syntax';
+import type { FuncInfo, PackageModel } from './packageModel';
+import { emptyTimeline, type Access, type AccessKind, type Lock, type Spawn, type Sync, type SyncKind, type Timeline, type Who } from './timeline';
+import { Scope, isMapTypeNode, isMapValue, newVar, type VarDecl } from './variables';
+
+export interface FuncSummary {
+  fn: FuncInfo;
+  params: VarDecl[];
+  timeline: Timeline;
+}
+
+interface Ctx {
+  tl: Timeline;
+  file: SourceFile;
+  scope: Scope;
+  locks: Lock[];
+  loops: SyntaxNode[];
+  /** Deferred code and inlined calls all happen at one position. */
+  posOverride?: number;
+  /** End of the running function body: where deferred calls happen. */
+  end: number;
+}
+
+/** Binding of a callee's parameters to the caller's arguments. */
+interface Binding {
+  vars: Map<VarDecl, VarDecl>;
+  keys: Map<string, string>;
+}
+
+const LOCK_METHODS = new Set(['Lock', 'Unlock', 'RLock', 'RUnlock']);
+const MAX_INLINE_DEPTH = 12;
+
+export class Summarizer {
+  private readonly summaries = new Map<FuncInfo, FuncSummary>();
+  private readonly inProgress = new Set<FuncInfo>();
+
+  constructor(private readonly model: PackageModel) {}
+
+  /** The full timeline of a function, its own locals included. */
+  summaryOf(fn: FuncInfo): FuncSummary | undefined {
+    const cached = this.summaries.get(fn);
+    if (cached) return cached;
+    if (this.inProgress.has(fn) || this.inProgress.size > MAX_INLINE_DEPTH) return undefined;
+    this.inProgress.add(fn);
+    try {
+      const who: Who = { kind: 'func', name: fn.receiverType ? `${fn.receiverType}.${fn.name}` : fn.name };
+      const summary = this.summarizeFunction(fn.node, fn.file, who, new Scope(undefined), fn);
+      this.summaries.set(fn, summary);
+      return summary;
+    } finally {
+      this.inProgress.delete(fn);
+    }
+  }
+
+  private summarizeFunction(node: SyntaxNode, file: SourceFile, who: Who, scope: Scope, fn: FuncInfo): FuncSummary {
+    const tl = emptyTimeline(who, file);
+    const fnScope = new Scope(scope);
+    const receiver = childByField(node, 'receiver');
+    if (receiver) this.declareParams(receiver, file, fnScope, false);
+    const params = this.declareParams(childByField(node, 'parameters'), file, fnScope, true);
+    const body = childByField(node, 'body');
+    if (body) this.walk(body, { tl, file, scope: fnScope, locks: [], loops: [], end: body.end });
+    return { fn, params, timeline: tl };
+  }
+
+  private declareParams(list: SyntaxNode | undefined, file: SourceFile, scope: Scope, numbered: boolean): VarDecl[] {
+    const out: VarDecl[] = [];
+    if (!list) return out;
+    let index = 0;
+    for (const decl of list.children) {
+      if (decl.type !== 'parameter_declaration' && decl.type !== 'variadic_parameter_declaration') continue;
+      const type = childByField(decl, 'type');
+      const isMap = decl.type === 'parameter_declaration' && !!type && isMapTypeNode(file, type, this.model.mapTypes);
+      const names = childrenByField(decl, 'name');
+      if (names.length === 0) index++;
+      for (const n of names) {
+        const v = newVar(nodeText(file, n), n, file, { isMap, paramIndex: numbered ? index : undefined });
+        index++;
+        out.push(v);
+        if (v.name !== '_') scope.declare(v);
+      }
+    }
+    return out;
+  }
+
+  // ---- the walk ----------------------------------------------------------------------------
+
+  private walk(node: SyntaxNode, ctx: Ctx): void {
+    switch (node.type) {
+      case 'comment':
+        return;
+      case 'block':
+        return this.walkChildren(node, { ...ctx, scope: new Scope(ctx.scope), locks: [...ctx.locks] });
+      case 'go_statement':
+        return this.walkGo(node, ctx);
+      case 'defer_statement':
+        return this.walkDefer(node, ctx);
+      case 'short_var_declaration':
+        return this.walkShortVar(node, ctx);
+      case 'var_declaration':
+        return this.walkVarDecl(node, ctx);
+      case 'for_statement':
+        return this.walkFor(node, ctx);
+      case 'if_statement':
+      case 'expression_switch_statement':
+      case 'type_switch_statement':
+      case 'select_statement':
+      case 'expression_case':
+      case 'type_case':
+      case 'default_case':
+      case 'communication_case':
+        return this.walkChildren(node, { ...ctx, scope: new Scope(ctx.scope), locks: [...ctx.locks] });
+      case 'func_literal':
+        // A closure that is not started with `go`: assume it runs where it is written.
+        return this.walkClosureBody(node, ctx, []);
+      case 'call_expression':
+        return this.walkCall(node, ctx);
+      case 'send_statement': {
+        const value = childByField(node, 'value');
+        if (value) this.walk(value, ctx);
+        const channel = childByField(node, 'channel');
+        if (channel) this.sync(ctx, 'send', channel, node);
+        return;
+      }
+      case 'unary_expression': {
+        const operand = childByField(node, 'operand');
+        if (operand) this.walk(operand, ctx);
+        if (node.children[0]?.type === '<-' && operand) this.sync(ctx, 'recv', operand, node);
+        return;
+      }
+      case 'selector_expression': {
+        const operand = childByField(node, 'operand');
+        if (operand) this.walk(operand, ctx);
+        return;
+      }
+      case 'identifier':
+        return this.identifier(node, ctx);
+      case 'keyed_element': {
+        // `T{key: v}`: a bare identifier key is a field name, not a variable.
+        const parts = namedChildren(node);
+        parts.forEach((p, i) => {
+          if (i === 0 && parts.length === 2 && p.type === 'literal_element' && firstNamed(p)?.type === 'identifier') return;
+          this.walk(p, ctx);
+        });
+        return;
+      }
+      case 'parameter_list':
+      case 'type_declaration':
+      case 'const_declaration':
+      case 'labeled_statement':
+        if (node.type === 'labeled_statement') {
+          for (const c of node.children) if (c.type !== 'label_name') this.walk(c, ctx);
+        }
+        return;
+      default:
+        return this.walkChildren(node, ctx);
+    }
+  }
+
+  private walkChildren(node: SyntaxNode, ctx: Ctx): void {
+    for (const c of node.children) if (c.named) this.walk(c, ctx);
+  }
+
+  private pos(ctx: Ctx, node: SyntaxNode): number {
+    return ctx.posOverride ?? node.start;
+  }
+
+  private identifier(node: SyntaxNode, ctx: Ctx): void {
+    const v = this.resolve(node, ctx);
+    if (!v || !v.isMap) return;
+    const kind = accessKind(node, ctx.file);
+    if (!kind) return;
+    const accessNode = kind.node;
+    ctx.tl.accesses.push({
+      v,
+      kind: kind.kind,
+      node: accessNode,
+      file: ctx.file,
+      pos: this.pos(ctx, accessNode),
+      loops: ctx.loops,
+      locks: [...ctx.locks],
+    });
+  }
+
+  private resolve(node: SyntaxNode, ctx: Ctx): VarDecl | undefined {
+    const name = nodeText(ctx.file, node);
+    return ctx.scope.lookup(name) ?? this.model.globals.get(name);
+  }
+
+  /** A stable name for a mutex, WaitGroup or channel expression: variables resolved, `&` and parens dropped. */
+  private keyOf(expr: SyntaxNode, ctx: Ctx): string {
+    const e = unparen(expr);
+    if (e.type === 'unary_expression' && (e.children[0]?.type === '&' || e.children[0]?.type === '*')) {
+      const operand = childByField(e, 'operand');
+      if (operand) return this.keyOf(operand, ctx);
+    }
+    if (e.type === 'identifier') {
+      const v = this.resolve(e, ctx);
+      return v && !v.global ? `v${v.id}` : `g:${nodeText(ctx.file, e)}`;
+    }
+    if (e.type === 'selector_expression') {
+      const operand = childByField(e, 'operand');
+      const field = childByField(e, 'field');
+      if (operand && field) return `${this.keyOf(operand, ctx)}.${nodeText(ctx.file, field)}`;
+    }
+    return nodeText(ctx.file, e).replace(/\s+/g, '');
+  }
+
+  private sync(ctx: Ctx, kind: SyncKind, expr: SyntaxNode, at: SyntaxNode): void {
+    ctx.tl.syncs.push({ kind, key: this.keyOf(expr, ctx), pos: this.pos(ctx, at), loops: ctx.loops });
+  }
+
+  private walkShortVar(node: SyntaxNode, ctx: Ctx): void {
+    const left = childByField(node, 'left');
+    const right = childByField(node, 'right');
+    if (right) this.walk(right, ctx);
+    const values = right ? namedChildren(right) : [];
+    const names = left ? namedChildren(left) : [];
+    names.forEach((n, i) => {
+      if (n.type !== 'identifier') return;
+      const name = nodeText(ctx.file, n);
+      if (name === '_' || ctx.scope.hasOwn(name)) return;
+      this.declareLocal(n, names.length === values.length ? values[i] : undefined, undefined, ctx);
+    });
+  }
+
+  private walkVarDecl(node: SyntaxNode, ctx: Ctx): void {
+    const specs = node.children.flatMap((c) => (c.type === 'var_spec' ? [c] : c.type === 'var_spec_list' ? c.children.filter((s) => s.type === 'var_spec') : []));
+    for (const spec of specs) {
+      const type = childByField(spec, 'type');
+      const valueList = childByField(spec, 'value');
+      if (valueList) this.walk(valueList, ctx);
+      const values = valueList ? namedChildren(valueList) : [];
+      const names = childrenByField(spec, 'name');
+      names.forEach((n, i) => {
+        if (nodeText(ctx.file, n) !== '_') this.declareLocal(n, names.length === values.length ? values[i] : undefined, type, ctx);
+      });
+    }
+  }
+
+  private declareLocal(nameNode: SyntaxNode, value: SyntaxNode | undefined, type: SyntaxNode | undefined, ctx: Ctx): void {
+    const name = nodeText(ctx.file, nameNode);
+    const v = value && unparen(value);
+    if (!type && v && v.type === 'identifier') {
+      const aliased = this.resolve(v, ctx);
+      if (aliased?.isMap) return ctx.scope.alias(name, aliased);
+    }
+    const isMap = type ? isMapTypeNode(ctx.file, type, this.model.mapTypes) : !!v && isMapValue(ctx.file, v, this.model.mapTypes);
+    ctx.scope.declare(newVar(name, nameNode, ctx.file, { isMap }));
+  }
+
+  private walkFor(node: SyntaxNode, ctx: Ctx): void {
+    const scope = new Scope(ctx.scope);
+    const header: Ctx = { ...ctx, scope };
+    const body = childByField(node, 'body');
+    const loops = [...ctx.loops, node];
+    for (const c of node.children) {
+      if (c.type === 'range_clause') {
+        const right = childByField(c, 'right');
+        if (right) {
+          const r = unparen(right);
+          const v = r.type === 'identifier' ? this.resolve(r, ctx) : undefined;
+          if (v?.isMap) {
+            ctx.tl.accesses.push({ v, kind: 'iterate', node: r, file: ctx.file, pos: this.pos(ctx, r), loops: ctx.loops, locks: [...ctx.locks] });
+          } else {
+            this.walk(right, header);
+            // Ranging over a channel waits for its close; the loop ends there.
+            if (!v || !v.isMap) ctx.tl.syncs.push({ kind: 'rangeRecv', key: this.keyOf(right, ctx), pos: ctx.posOverride ?? node.end, loops: ctx.loops });
+          }
+        }
+        const left = childByField(c, 'left');
+        if (left) {
+          const isDecl = c.children.some((x) => x.type === ':=');
+          for (const n of namedChildren(left)) {
+            if (isDecl && n.type === 'identifier') scope.declare(newVar(nodeText(ctx.file, n), n, ctx.file, { isMap: false }));
+            else if (!isDecl) this.walk(n, { ...header, loops });
+          }
+        }
+      } else if (c.type === 'for_clause') {
+        for (const part of c.children) if (part.named) this.walk(part, { ...header, loops: part.field === 'initializer' ? ctx.loops : loops });
+      } else if (c !== body && c.named) {
+        this.walk(c, { ...header, loops });
+      }
+    }
+    if (body) this.walk(body, { ...header, loops });
+  }
+
+  private walkDefer(node: SyntaxNode, ctx: Ctx): void {
+    const call = firstNamed(node);
+    if (!call) return;
+    const fn = call.type === 'call_expression' ? childByField(call, 'function') : undefined;
+    // `defer mu.Unlock()` keeps the lock to the end of the function.
+    if (fn?.type === 'selector_expression' && LOCK_METHODS.has(nodeText(ctx.file, childByField(fn, 'field') ?? fn))) return;
+    this.walk(call, { ...ctx, posOverride: ctx.end });
+  }
+
+  private walkClosureBody(lit: SyntaxNode, ctx: Ctx, args: SyntaxNode[]): void {
+    const scope = new Scope(ctx.scope);
+    this.bindLiteralParams(lit, args, scope, ctx);
+    const body = childByField(lit, 'body');
+    if (body) this.walk(body, { ...ctx, scope });
+  }
+
+  /** A literal's parameters alias the map variables passed to them. */
+  private bindLiteralParams(lit: SyntaxNode, args: SyntaxNode[], scope: Scope, ctx: Ctx): void {
+    const params = this.declareParams(childByField(lit, 'parameters'), ctx.file, scope, true);
+    for (const p of params) {
+      const arg = p.paramIndex !== undefined ? args[p.paramIndex] : undefined;
+      const a = arg && unparen(arg);
+      const bound = a && a.type === 'identifier' ? this.resolve(a, ctx) : undefined;
+      if (bound?.isMap && p.name !== '_') scope.alias(p.name, bound);
+    }
+  }
+
+  private walkGo(node: SyntaxNode, ctx: Ctx): void {
+    const call = firstNamed(node);
+    if (!call || call.type !== 'call_expression') return;
+    const fn = childByField(call, 'function');
+    const args = childByField(call, 'arguments');
+    const argList = args ? namedChildren(args) : [];
+    // Arguments are evaluated by the spawning goroutine.
+    for (const a of argList) this.walk(a, ctx);
+    const who: Who = { kind: 'goroutine', goNode: node, file: ctx.file };
+    let body: Timeline | undefined;
+    if (fn?.type === 'func_literal') {
+      body = emptyTimeline(who, ctx.file);
+      const scope = new Scope(ctx.scope);
+      this.bindLiteralParams(fn, argList, scope, ctx);
+      const block = childByField(fn, 'body');
+      if (block) this.walk(block, { tl: body, file: ctx.file, scope, locks: [], loops: [], end: block.end });
+    } else if (fn) {
+      const target = this.callee(fn, ctx);
+      const summary = target && this.summaryOf(target);
+      if (summary) body = instantiate(summary, this.bind(summary, argList, ctx), who);
+    }
+    if (body) ctx.tl.spawns.push({ goNode: node, file: ctx.file, pos: this.pos(ctx, node), loops: ctx.loops, body });
+  }
+
+  private walkCall(node: SyntaxNode, ctx: Ctx): void {
+    const fn = childByField(node, 'function');
+    const args = childByField(node, 'arguments');
+    const argList = args ? namedChildren(args) : [];
+    if (!fn) return;
+    if (fn.type === 'selector_expression') {
+      const method = nodeText(ctx.file, childByField(fn, 'field') ?? fn);
+      const operand = childByField(fn, 'operand');
+      if (operand && argList.length === 0 && LOCK_METHODS.has(method)) return this.lockOp(method, operand, ctx);
+      if (operand && argList.length === 0 && (method === 'Wait' || method === 'Done')) {
+        this.walk(operand, ctx);
+        return this.sync(ctx, method === 'Wait' ? 'wait' : 'done', operand, node);
+      }
+    }
+    if (fn.type === 'identifier' && nodeText(ctx.file, fn) === 'close' && argList.length === 1 && !this.resolve(fn, ctx)) {
+      this.walk(argList[0], ctx);
+      return this.sync(ctx, 'close', argList[0], node);
+    }
+    for (const a of argList) this.walk(a, ctx);
+    if (fn.type === 'func_literal') return this.walkClosureBody(fn, ctx, argList);
+    if (fn.type === 'selector_expression') {
+      const operand = childByField(fn, 'operand');
+      if (operand) this.walk(operand, ctx);
+    } else if (fn.type !== 'identifier') {
+      this.walk(fn, ctx);
+    }
+    const target = this.callee(fn, ctx);
+    const summary = target && this.summaryOf(target);
+    if (summary) this.inline(summary, this.bind(summary, argList, ctx), node, ctx);
+  }
+
+  private lockOp(method: string, operand: SyntaxNode, ctx: Ctx): void {
+    const key = this.keyOf(operand, ctx);
+    if (method === 'Lock' || method === 'RLock') {
+      ctx.locks.push({ key, read: method === 'RLock' });
+      return;
+    }
+    const read = method === 'RUnlock';
+    for (let i = ctx.locks.length - 1; i >= 0; i--) {
+      if (ctx.locks[i].key === key && ctx.locks[i].read === read) {
+        ctx.locks.splice(i, 1);
+        return;
+      }
+    }
+  }
+
+  /** The package function or method a call expression names, when that is evident. */
+  private callee(fn: SyntaxNode, ctx: Ctx): FuncInfo | undefined {
+    const f = unparen(fn);
+    if (f.type === 'identifier') {
+      if (ctx.scope.lookup(nodeText(ctx.file, f))) return undefined;
+      return this.model.funcs.get(nodeText(ctx.file, f));
+    }
+    if (f.type === 'selector_expression') {
+      const operand = childByField(f, 'operand');
+      const field = childByField(f, 'field');
+      if (!operand || !field) return undefined;
+      // `pkg.Func` of an imported package: not ours.
+      if (operand.type === 'identifier' && !this.resolve(operand, ctx)) return undefined;
+      const candidates = this.model.methods.get(nodeText(ctx.file, field));
+      return candidates && candidates.length === 1 ? candidates[0] : undefined;
+    }
+    return undefined;
+  }
+
+  private bind(summary: FuncSummary, args: SyntaxNode[], ctx: Ctx): Binding {
+    const binding: Binding = { vars: new Map(), keys: new Map() };
+    summary.params.forEach((p) => {
+      const arg = p.paramIndex !== undefined ? args[p.paramIndex] : undefined;
+      if (!arg) return;
+      binding.keys.set(`v${p.id}`, this.keyOf(arg, ctx));
+      const a = unparen(arg);
+      const v = a.type === 'identifier' ? this.resolve(a, ctx) : undefined;
+      if (v?.isMap) binding.vars.set(p, v);
+    });
+    return binding;
+  }
+
+  /** Runs a callee at the call site: its shared accesses, syncs and spawns happen at `call`. */
+  private inline(summary: FuncSummary, binding: Binding, call: SyntaxNode, ctx: Ctx): void {
+    const pos = this.pos(ctx, call);
+    const body = instantiate(summary, binding, summary.timeline.who);
+    for (const a of body.accesses) {
+      ctx.tl.accesses.push({ ...a, pos, loops: ctx.loops, locks: [...ctx.locks, ...a.locks] });
+    }
+    for (const s of body.syncs) ctx.tl.syncs.push({ ...s, pos, loops: ctx.loops });
+    for (const s of body.spawns) ctx.tl.spawns.push({ ...s, pos, loops: ctx.loops });
+  }
+}
+
+/**
+ * A callee's timeline as seen from outside one call: its own locals are private to that call, so
+ * only package-level maps and maps bound to its parameters remain; keys of bound parameters are renamed.
+ */
+function instantiate(summary: FuncSummary, binding: Binding, who: Who): Timeline {
+  const own = new Set(summary.params);
+  const renameKey = (key: string) => {
+    const m = /^v\d+/.exec(key);
+    const bound = m && binding.keys.get(m[0]);
+    return bound ? bound + key.slice(m![0].length) : key;
+  };
+  const mapTimeline = (tl: Timeline, topWho: Who): Timeline => ({
+    who: topWho,
+    file: tl.file,
+    accesses: tl.accesses.flatMap((a): Access[] => {
+      const v = own.has(a.v) ? binding.vars.get(a.v) : a.v.global ? a.v : undefined;
+      return v ? [{ ...a, v, locks: a.locks.map((l) => ({ ...l, key: renameKey(l.key) })) }] : [];
+    }),
+    syncs: tl.syncs.map((s): Sync => ({ ...s, key: renameKey(s.key) })),
+    spawns: tl.spawns.map((s): Spawn => ({ ...s, body: mapTimeline(s.body, s.body.who) })),
+  });
+  return mapTimeline(summary.timeline, who);
+}
+
+/** How an identifier naming a map uses it, and the expression to report. */
+function accessKind(id: SyntaxNode, file: SourceFile): { kind: AccessKind; node: SyntaxNode } | undefined {
+  let expr = id;
+  while (expr.parent?.type === 'parenthesized_expression') expr = expr.parent;
+  const parent = expr.parent;
+  if (!parent) return undefined;
+  if (parent.type === 'index_expression' && expr.field === 'operand') {
+    let outer = parent;
+    while (outer.parent?.type === 'parenthesized_expression') outer = outer.parent;
+    const holder = outer.parent;
+    if (holder?.type === 'inc_statement' || holder?.type === 'dec_statement') return { kind: 'write', node: parent };
+    if (holder?.type === 'expression_list' && holder.field === 'left' && holder.parent?.type === 'assignment_statement') {
+      return { kind: 'write', node: parent };
+    }
+    return { kind: 'read', node: parent };
+  }
+  if (parent.type === 'argument_list' && parent.parent?.type === 'call_expression') {
+    const call = parent.parent;
+    const fn = childByField(call, 'function');
+    const builtin = fn?.type === 'identifier' ? nodeText(file, fn) : '';
+    const first = namedChildren(parent)[0] === expr;
+    if (first && (builtin === 'delete' || builtin === 'clear')) return { kind: 'write', node: call };
+    if (first && builtin === 'len') return { kind: 'read', node: call };
+  }
+  return undefined;
+}

@@ -1,0 +1,81 @@
+// Variables and lexical scopes: which identifier is which variable, and whether it holds a map.
+import { childByField, firstNamed, nodeText, unparen, type SourceFile, type SyntaxNode } from '../syntax';
+
+let nextId = 1;
+
+export interface VarDecl {
+  id: number;
+  name: string;
+  /** The identifier that declares it. */
+  node: SyntaxNode;
+  file: SourceFile;
+  isMap: boolean;
+  global: boolean;
+  /** Index among its function's parameters, when it is one. */
+  paramIndex?: number;
+}
+
+export function newVar(
+  name: string,
+  node: SyntaxNode,
+  file: SourceFile,
+  opts: { isMap: boolean; global?: boolean; paramIndex?: number },
+): VarDecl {
+  return { id: nextId++, name, node, file, isMap: opts.isMap, global: !!opts.global, paramIndex: opts.paramIndex };
+}
+
+export class Scope {
+  private readonly vars = new Map<string, VarDecl>();
+  constructor(readonly parent: Scope | undefined) {}
+
+  declare(v: VarDecl): void {
+    this.vars.set(v.name, v);
+  }
+
+  /** Binds a name to an existing variable: `m2 := m` aliases the same map. */
+  alias(name: string, v: VarDecl): void {
+    this.vars.set(name, v);
+  }
+
+  hasOwn(name: string): boolean {
+    return this.vars.has(name);
+  }
+
+  lookup(name: string): VarDecl | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      const v = s.vars.get(name);
+      if (v) return v;
+    }
+    return undefined;
+  }
+}
+
+/** `map[K]V`, or a named type of the package whose underlying type is a map. */
+export function isMapTypeNode(file: SourceFile, type: SyntaxNode, mapTypes: ReadonlySet<string>): boolean {
+  const t = unparen(type);
+  if (t.type === 'map_type') return true;
+  if (t.type === 'type_identifier') return mapTypes.has(nodeText(file, t));
+  if (t.type === 'generic_type') {
+    const base = childByField(t, 'type');
+    return !!base && base.type === 'type_identifier' && mapTypes.has(nodeText(file, base));
+  }
+  return false;
+}
+
+/** A value expression that certainly makes a map: `make(map[...]...)`, `map[K]V{...}`, `Set{}`. */
+export function isMapValue(file: SourceFile, value: SyntaxNode, mapTypes: ReadonlySet<string>): boolean {
+  const v = unparen(value);
+  if (v.type === 'composite_literal') {
+    const type = childByField(v, 'type');
+    return !!type && isMapTypeNode(file, type, mapTypes);
+  }
+  if (v.type === 'call_expression') {
+    const fn = childByField(v, 'function');
+    const args = childByField(v, 'arguments');
+    if (fn && fn.type === 'identifier' && nodeText(file, fn) === 'make' && args) {
+      const first = firstNamed(args);
+      return !!first && isMapTypeNode(file, first, mapTypes);
+    }
+  }
+  return false;
+}
