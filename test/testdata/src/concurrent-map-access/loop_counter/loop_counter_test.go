@@ -1,0 +1,7 @@
+package loop_counter
+
+import "testing"
+
+func TestCount(t *testing.T) {
+	Count([]string{"go", "map", "go", "race"}, "go")
+}

@@ -1,0 +1,7 @@
+package two_goroutines
+
+import "testing"
+
+func TestRun(t *testing.T) {
+	Run()
+}

@@ -1,0 +1,7 @@
+package two_mutexes
+
+import "testing"
+
+func TestTrack(t *testing.T) {
+	Track("click", "view")
+}

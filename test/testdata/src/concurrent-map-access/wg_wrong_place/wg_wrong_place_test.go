@@ -1,0 +1,7 @@
+package wg_wrong_place
+
+import "testing"
+
+func TestSumSquares(t *testing.T) {
+	SumSquares(3)
+}
