@@ -16,7 +16,7 @@ func main() {
 		{SKU: "apple", Qty: 3}, {SKU: "pear", Qty: 4}, {SKU: "plum", Qty: 1},
 		{SKU: "apple", Qty: 3}, {SKU: "kiwi", Qty: 1}, {SKU: "pear", Qty: 1},
 	}
-	failed := inventory.ProcessOrders(stock, orders, 3)
+	failed := inventory.ProcessOrders(stock, orders)
 	fmt.Println("failed orders:", failed)
 	fmt.Println("restocked:", inventory.Restock(stock, []string{"apple", "pear", "kiwi"}))
 

@@ -8,24 +8,19 @@ type Order struct {
 	Qty int
 }
 
-// failures counts rejected orders per SKU; every worker writes it.
+// failures counts rejected orders per SKU; every order goroutine may write it.
 var failures = map[string]int{}
 
-// ProcessOrders hands the orders to a pool of workers and returns the rejected counts.
-func ProcessOrders(s *Stock, orders []Order, workers int) map[string]int {
-	queue := make(chan Order)
+// ProcessOrders handles each order on its own goroutine and returns the rejected counts.
+func ProcessOrders(s *Stock, orders []Order) map[string]int {
 	var wg sync.WaitGroup
-	for i := 0; i < workers; i++ {
-		wg.Add(1)
-		go worker(s, queue, &wg)
-	}
 	for _, o := range orders {
-		queue <- o
+		wg.Add(1)
+		go process(s, o, &wg)
 	}
-	close(queue)
 	wg.Wait()
 
-	// Read after wg.Wait(): the workers are done, so this copy is race-free.
+	// Read after wg.Wait(): the goroutines are done, so this copy is race-free.
 	out := make(map[string]int, len(failures))
 	for sku, n := range failures {
 		out[sku] = n
@@ -33,16 +28,14 @@ func ProcessOrders(s *Stock, orders []Order, workers int) map[string]int {
 	return out
 }
 
-func worker(s *Stock, queue <-chan Order, wg *sync.WaitGroup) {
+func process(s *Stock, o Order, wg *sync.WaitGroup) {
 	defer wg.Done()
-	for o := range queue {
-		if !s.Take(o.SKU, o.Qty) {
-			recordFailure(o.SKU)
-		}
+	if !s.Take(o.SKU, o.Qty) {
+		recordFailure(o.SKU)
 	}
 }
 
-// recordFailure runs on every worker goroutine at once: concurrent map writes.
+// recordFailure runs on many order goroutines at once: concurrent map writes.
 func recordFailure(sku string) {
 	failures[sku]++
 }

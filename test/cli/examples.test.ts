@@ -1,0 +1,67 @@
+// examples/ is a real Go module: it must vet clean, and maprace must agree with the race detector on it
+// (SPEC: where the two disagree, the race detector is the truth).
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { hasGo, mapraceJson, ROOT } from './run';
+
+const EXAMPLES = path.join(ROOT, 'examples');
+
+test('examples/ passes go vet and gofmt', (t) => {
+  if (!hasGo()) return t.skip('no go toolchain on PATH (apt-get install golang-go)');
+  const vet = spawnSync('go', ['vet', './...'], { cwd: EXAMPLES, encoding: 'utf8' });
+  assert.equal(vet.status, 0, vet.stderr);
+  const fmt = spawnSync('gofmt', ['-l', '.'], { cwd: EXAMPLES, encoding: 'utf8' });
+  assert.equal(fmt.status, 0, fmt.stderr);
+  assert.equal(fmt.stdout, '', 'gofmt -l lists no file');
+});
+
+interface Race {
+  /** The two racing accesses, as `examples/dir/file.go:LINE`. */
+  accesses: string[];
+}
+
+/** Parses `go run -race` output: the first frame inside examples/ of each access stack of each report. */
+function parseRaces(output: string): Race[] {
+  const races: Race[] = [];
+  for (const report of output.split('WARNING: DATA RACE').slice(1)) {
+    const accesses: string[] = [];
+    const blocks = report.split(/\n(?=\S)/).filter((b) => /^(Previous )?(read|write|Read|Write) at /.test(b));
+    for (const block of blocks) {
+      const m = new RegExp(`^\\s+${EXAMPLES.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/(\\S+\\.go):(\\d+)`, 'm').exec(block);
+      if (m) accesses.push(`examples/${m[1]}:${m[2]}`);
+    }
+    if (accesses.length === 2) races.push({ accesses });
+  }
+  return races;
+}
+
+function runWithRaceDetector(): { races: Race[]; skip?: string } {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const r = spawnSync('go', ['run', '-race', '.'], { cwd: EXAMPLES, encoding: 'utf8', timeout: 300_000 });
+    const out = `${r.stdout}\n${r.stderr}`;
+    if (/-race requires cgo|race detector .*not supported/.test(out)) return { races: [], skip: out.trim() };
+    // The runtime itself may catch the race first and abort the program; that run saw too little.
+    if (/fatal error: concurrent map/.test(out)) continue;
+    return { races: parseRaces(out) };
+  }
+  throw new Error('go run -race crashed with a concurrent map fatal error three times');
+}
+
+test('maprace and go run -race agree on examples/', (t) => {
+  if (!hasGo()) return t.skip('no go toolchain on PATH (apt-get install golang-go)');
+  const { races, skip } = runWithRaceDetector();
+  if (skip) return t.skip(`the race detector cannot run here: ${skip}`);
+  assert.ok(races.length > 0, 'the examples race when run');
+  const racy = new Set(races.flatMap((r) => r.accesses));
+
+  const { findings } = mapraceJson(['examples/']);
+  const at = (file: string, line: number) => `${file}:${line + 1}`;
+  const reported = new Set(findings.flatMap((f) => [at(f.file, f.range.start.line), ...f.related.map((r) => at(r.file, r.range.start.line))]));
+
+  const unconfirmed = findings.filter((f) => !racy.has(at(f.file, f.range.start.line)));
+  assert.deepEqual(unconfirmed.map((f) => `${at(f.file, f.range.start.line)}: ${f.message}`), [], 'findings the race detector never confirms');
+  const missed = races.filter((r) => !r.accesses.some((a) => reported.has(a)));
+  assert.deepEqual(missed.map((r) => r.accesses.join(' vs ')), [], 'races maprace does not report');
+});
