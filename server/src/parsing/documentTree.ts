@@ -1,29 +1,14 @@
 // Keeps one document's syntax tree in step with its text, reparsing incrementally.
 import type { Parser } from 'web-tree-sitter';
 import { parseGo, type Tree, type Point } from './goParser';
+import { lineStarts, offsetAt } from '../analysis/textEdits';
+
+export { lineStarts };
 
 /** A change in LSP terms: a UTF-16 line/character range replaced by text, or the whole text. */
 export interface TextChange {
   range?: { start: { line: number; character: number }; end: { line: number; character: number } };
   text: string;
-}
-
-/** Offsets of line starts; tree-sitter's web binding counts in UTF-16 code units, as LSP does. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function offsetAt(starts: number[], text: string, line: number, character: number): number {
-  if (line < 0) return 0;
-  if (line >= starts.length) return text.length;
-  const lineEnd = line + 1 < starts.length ? starts[line + 1] : text.length;
-  return Math.min(starts[line] + Math.max(0, character), lineEnd);
 }
 
 function pointAt(starts: number[], offset: number): Point {
@@ -76,10 +61,10 @@ export class DocumentTree {
         edited = false;
         continue;
       }
-      const startIndex = offsetAt(this.starts, this.content, change.range.start.line, change.range.start.character);
+      const startIndex = offsetAt(this.starts, this.content, change.range.start);
       const oldEndIndex = Math.max(
         startIndex,
-        offsetAt(this.starts, this.content, change.range.end.line, change.range.end.character),
+        offsetAt(this.starts, this.content, change.range.end),
       );
       const startPosition = pointAt(this.starts, startIndex);
       const oldEndPosition = pointAt(this.starts, oldEndIndex);

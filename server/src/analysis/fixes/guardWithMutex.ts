@@ -1,4 +1,204 @@
-import type { Race } from '../rules/concurrentMapAccess';
-import type { PackageModel } from '../model/packageModel';
-import type { Fix } from '../types';
-export function guardWithMutex(_race: Race, _model: PackageModel): Fix | undefined { return undefined; }
+// Quick fix "Guard `m` with a mutex": lock around every racy access of one map, reusing a mutex
+// that already guards it elsewhere or declaring one next to the map. Edits are gofmt-shaped
+// (tabs, one statement a line) so the result stays gofmt-clean on gofmt-clean input.
+import { childByField, namedChildren, nodeText, walk, type SourceFile, type SyntaxNode } from '../syntax';
+import type { Fix, TextEdit } from '../types';
+import type { Access } from '../model/timeline';
+import type { VarDecl } from '../model/variables';
+import { addImportEdit } from './imports';
+
+const STATEMENT_LISTS = new Set(['block', 'expression_case', 'default_case', 'communication_case', 'type_case']);
+/** Code that blocks or leaves the statement: wrapping it in a lock could deadlock or skip the unlock. */
+const UNSAFE_INSIDE = new Set(['go_statement', 'send_statement', 'goto_statement', 'select_statement', 'defer_statement']);
+
+interface Site {
+  stmt: SyntaxNode;
+  file: SourceFile;
+}
+
+/** `racy`: every access of `v` that takes part in a race; `all`: every access of `v` seen. */
+export function guardWithMutex(v: VarDecl, racy: readonly Access[], all: readonly Access[]): Fix | undefined {
+  const mutex = reusableMutex(v, all);
+  const mutexName = mutex ? mutex.name : freshName(`${v.name}Mu`, v.file);
+  const unguarded = racy.filter((a) => !a.locks.some((l) => l.mutex === mutex && mutex && !l.read));
+  if (unguarded.length === 0) return undefined;
+  if (!mutex && !v.global && unguarded.some((a) => !withinDeclaringFunction(v, a))) return undefined;
+
+  const sites = new Map<SyntaxNode, Site>();
+  for (const a of unguarded) {
+    const stmt = enclosingStatement(a.node);
+    if (!stmt || !safeToWrap(stmt, a.file, mutexName)) return undefined;
+    sites.set(stmt, { stmt, file: a.file });
+  }
+  const outermost = [...sites.values()].filter(
+    (s) => ![...sites.values()].some((o) => o !== s && o.file === s.file && o.stmt.start <= s.stmt.start && s.stmt.end <= o.stmt.end),
+  );
+
+  const edits: TextEdit[] = [];
+  if (!mutex) {
+    const decl = declareMutex(v, mutexName);
+    if (!decl) return undefined;
+    edits.push(decl);
+    const imp = addImportEdit(v.file, 'sync');
+    if (imp) edits.push(imp);
+  }
+  const byBlock = new Map<SyntaxNode, Site[]>();
+  for (const s of outermost) {
+    const list = byBlock.get(s.stmt.parent!) ?? [];
+    list.push(s);
+    byBlock.set(s.stmt.parent!, list);
+  }
+  for (const [block, blockSites] of byBlock) {
+    const file = blockSites[0].file;
+    if (block.startPoint.row === block.endPoint.row && block.type === 'block') {
+      const edit = rewriteOneLineBlock(block, file, new Set(blockSites.map((s) => s.stmt)), mutexName);
+      if (!edit) return undefined;
+      edits.push(edit);
+    } else {
+      for (const s of blockSites) {
+        if (!aloneOnItsLines(s.stmt, file)) return undefined;
+        edits.push(...wrapStatement(s.stmt, file, mutexName));
+      }
+    }
+  }
+  const title = mutex ? `Guard \`${v.name}\` with ${mutexName}.Lock()` : `Guard \`${v.name}\` with a new sync.Mutex`;
+  return { title, preferred: true, edits };
+}
+
+/** A plain mutex variable already held (in write mode) at some access of the map. */
+function reusableMutex(v: VarDecl, all: readonly Access[]): VarDecl | undefined {
+  const counts = new Map<VarDecl, number>();
+  for (const a of all) {
+    for (const l of a.locks) {
+      if (l.mutex && !l.read && (l.mutex.global || l.mutex.file === v.file)) counts.set(l.mutex, (counts.get(l.mutex) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+function freshName(base: string, file: SourceFile): string {
+  const used = new Set(file.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base}${i}`;
+  return name;
+}
+
+function functionOf(node: SyntaxNode): SyntaxNode | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_declaration' || p.type === 'method_declaration') return p;
+  }
+  return undefined;
+}
+
+function withinDeclaringFunction(v: VarDecl, a: Access): boolean {
+  const fn = functionOf(v.node);
+  return !!fn && a.file === v.file && fn.start <= a.node.start && a.node.end <= fn.end;
+}
+
+function enclosingStatement(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n: SyntaxNode | null = node; n && n.parent; n = n.parent) {
+    if (n.type === 'func_literal') return undefined;
+    if (STATEMENT_LISTS.has(n.parent.type) && !n.field && n.named && n.type !== 'comment') return n;
+  }
+  return undefined;
+}
+
+function safeToWrap(stmt: SyntaxNode, file: SourceFile, mutexName: string): boolean {
+  if (stmt.type === 'go_statement' || stmt.type === 'defer_statement' || stmt.type === 'labeled_statement') return false;
+  if (stmt.hasError) return false;
+  const isLoop = stmt.type === 'for_statement';
+  let ok = true;
+  walk(stmt, (n) => {
+    if (!ok || n.type === 'func_literal') return false;
+    if (UNSAFE_INSIDE.has(n.type)) ok = false;
+    else if (n.type === 'return_statement' && n !== stmt) ok = false;
+    else if ((n.type === 'break_statement' || n.type === 'continue_statement') && (!isLoop || namedChildren(n).length > 0)) ok = false;
+    else if (n.type === 'unary_expression' && n.children[0]?.type === '<-') ok = false;
+    else if (n.type === 'call_expression') {
+      const fn = childByField(n, 'function');
+      const text = fn ? nodeText(file, fn) : '';
+      if (text.startsWith(`${mutexName}.`) || /\.Wait$/.test(text)) ok = false;
+    }
+    return ok;
+  });
+  return ok;
+}
+
+function lineIndent(file: SourceFile, node: SyntaxNode): string {
+  const lineStart = file.text.lastIndexOf('\n', node.start - 1) + 1;
+  return /^[ \t]*/.exec(file.text.slice(lineStart, node.start))![0];
+}
+
+function aloneOnItsLines(stmt: SyntaxNode, file: SourceFile): boolean {
+  const lineStart = file.text.lastIndexOf('\n', stmt.start - 1) + 1;
+  const before = file.text.slice(lineStart, stmt.start);
+  const rest = file.text.slice(stmt.end, (file.text.indexOf('\n', stmt.end) + 1 || file.text.length + 1) - 1);
+  return /^[ \t]*$/.test(before) && /^[ \t]*(\/\/.*)?\r?$/.test(rest);
+}
+
+function lockLines(stmt: SyntaxNode, mutexName: string): { before: string[]; after: string[] } {
+  // The unlock after a return would never run: defer it instead.
+  return stmt.type === 'return_statement'
+    ? { before: [`${mutexName}.Lock()`, `defer ${mutexName}.Unlock()`], after: [] }
+    : { before: [`${mutexName}.Lock()`], after: [`${mutexName}.Unlock()`] };
+}
+
+function wrapStatement(stmt: SyntaxNode, file: SourceFile, mutexName: string): TextEdit[] {
+  const indent = lineIndent(file, stmt);
+  const { before, after } = lockLines(stmt, mutexName);
+  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const edits: TextEdit[] = [
+    {
+      file: file.path,
+      range: { start: { line: stmt.startPoint.row, character: 0 }, end: { line: stmt.startPoint.row, character: 0 } },
+      newText: before.map((l) => `${indent}${l}${eol}`).join(''),
+    },
+  ];
+  if (after.length) {
+    const end = { line: stmt.endPoint.row, character: stmt.endPoint.column };
+    edits.push({ file: file.path, range: { start: end, end }, newText: after.map((l) => `${eol}${indent}${l}`).join('') });
+  }
+  return edits;
+}
+
+/** `go func() { m[k] = v; done <- true }()` becomes one statement a line, with the lock around the sites. */
+function rewriteOneLineBlock(block: SyntaxNode, file: SourceFile, sites: Set<SyntaxNode>, mutexName: string): TextEdit | undefined {
+  if (block.children.some((c) => c.type === 'comment')) return undefined;
+  const indent = lineIndent(file, block);
+  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const lines: string[] = [];
+  for (const stmt of namedChildren(block)) {
+    const text = nodeText(file, stmt);
+    if (sites.has(stmt)) {
+      const { before, after } = lockLines(stmt, mutexName);
+      lines.push(...before, text, ...after);
+    } else {
+      lines.push(text);
+    }
+  }
+  return {
+    file: file.path,
+    range: {
+      start: { line: block.startPoint.row, character: block.startPoint.column },
+      end: { line: block.endPoint.row, character: block.endPoint.column },
+    },
+    newText: `{${eol}${lines.map((l) => `${indent}\t${l}${eol}`).join('')}${indent}}`,
+  };
+}
+
+/** `var mMu sync.Mutex` after the map's declaration: its own top-level decl, or the next statement. */
+function declareMutex(v: VarDecl, name: string): TextEdit | undefined {
+  const file = v.file;
+  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  if (v.global) {
+    let decl: SyntaxNode | null = v.node;
+    while (decl && decl.type !== 'var_declaration') decl = decl.parent;
+    if (!decl) return undefined;
+    const end = { line: decl.endPoint.row, character: decl.endPoint.column };
+    return { file: file.path, range: { start: end, end }, newText: `${eol}${eol}var ${name} sync.Mutex` };
+  }
+  const stmt = enclosingStatement(v.node);
+  if (!stmt || !aloneOnItsLines(stmt, file) || stmt.parent?.type !== 'block') return undefined;
+  const end = { line: stmt.endPoint.row, character: stmt.endPoint.column };
+  return { file: file.path, range: { start: end, end }, newText: `${eol}${lineIndent(file, stmt)}var ${name} sync.Mutex` };
+}

@@ -372,7 +372,9 @@ export class Summarizer {
   private lockOp(method: string, operand: SyntaxNode, ctx: Ctx): void {
     const key = this.keyOf(operand, ctx);
     if (method === 'Lock' || method === 'RLock') {
-      ctx.locks.push({ key, read: method === 'RLock' });
+      const o = unparen(operand);
+      const mutex = o.type === 'identifier' ? this.resolve(o, ctx) : undefined;
+      ctx.locks.push({ key, read: method === 'RLock', mutex });
       return;
     }
     const read = method === 'RUnlock';
@@ -444,12 +446,18 @@ function instantiate(summary: FuncSummary, binding: Binding, who: Who): Timeline
     file: tl.file,
     accesses: tl.accesses.flatMap((a): Access[] => {
       const v = own.has(a.v) ? binding.vars.get(a.v) : a.v.global ? a.v : undefined;
-      return v ? [{ ...a, v, locks: a.locks.map((l) => ({ ...l, key: renameKey(l.key) })) }] : [];
+      return v ? [{ ...a, v, locks: a.locks.map((l) => renameLock(l, renameKey)) }] : [];
     }),
     syncs: tl.syncs.map((s): Sync => ({ ...s, key: renameKey(s.key) })),
     spawns: tl.spawns.map((s): Spawn => ({ ...s, body: mapTimeline(s.body, s.body.who) })),
   });
   return mapTimeline(summary.timeline, who);
+}
+
+function renameLock(lock: Lock, renameKey: (key: string) => string): Lock {
+  const key = renameKey(lock.key);
+  // A mutex passed in as a parameter has another name at the call site.
+  return key === lock.key ? lock : { key, read: lock.read };
 }
 
 /** How an identifier naming a map uses it, and the expression to report. */

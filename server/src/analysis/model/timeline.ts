@@ -8,6 +8,8 @@ export type AccessKind = 'read' | 'write' | 'iterate';
 export interface Lock {
   key: string;
   read: boolean;
+  /** The mutex variable, when the lock is taken on a plain variable (`mu.Lock()`): fixes reuse it. */
+  mutex?: VarDecl;
 }
 
 export interface Access {

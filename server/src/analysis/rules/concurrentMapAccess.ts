@@ -2,7 +2,8 @@
 // time with no common lock and no happens-before order. Each racy access gets one finding.
 import * as path from 'node:path';
 import { childByField, namedChildren, nodeText, type SyntaxNode } from '../syntax';
-import type { Finding } from '../types';
+import type { Finding, Fix } from '../types';
+import type { VarDecl } from '../model/variables';
 import type { PackageModel } from '../model/packageModel';
 import { Summarizer } from '../model/summarize';
 import type { Access, Spawn, Timeline, Who } from '../model/timeline';
@@ -26,14 +27,23 @@ export interface Race {
 }
 
 export function concurrentMapAccess(model: PackageModel): Finding[] {
-  const races = findRaces(model);
-  return [...races.values()].map((race) => toFinding(race, model));
+  const { races, accesses } = findRaces(model);
+  const byVar = new Map<VarDecl, Access[]>();
+  for (const race of races.values()) {
+    const list = byVar.get(race.here.access.v) ?? [];
+    list.push(race.here.access);
+    byVar.set(race.here.access.v, list);
+  }
+  const fixes = new Map<VarDecl, Fix | undefined>();
+  for (const [v, racy] of byVar) fixes.set(v, guardWithMutex(v, racy, accesses.filter((a) => a.v === v)));
+  return [...races.values()].map((race) => toFinding(race, fixes.get(race.here.access.v)));
 }
 
-/** Every racy access, keyed by its location, with the first race found for it. */
-export function findRaces(model: PackageModel): Map<string, Race> {
+/** Every racy access, keyed by its location, with the first race found for it; and every access seen. */
+export function findRaces(model: PackageModel): { races: Map<string, Race>; accesses: Access[] } {
   const summarizer = new Summarizer(model);
   const races = new Map<string, Race>();
+  const accesses: Access[] = [];
   const record = (here: Side, other: Side) => {
     const key = accessKey(here.access);
     if (!races.has(key)) races.set(key, { here, other });
@@ -42,9 +52,12 @@ export function findRaces(model: PackageModel): Map<string, Race> {
   fns.sort((a, b) => a.file.path.localeCompare(b.file.path) || a.node.start - b.node.start);
   for (const fn of fns) {
     const summary = summarizer.summaryOf(fn);
-    if (summary) checkSpawner(summary.timeline, record);
+    if (summary) {
+      checkSpawner(summary.timeline, record);
+      accesses.push(...flatten(summary.timeline));
+    }
   }
-  return races;
+  return { races, accesses };
 }
 
 function accessKey(a: Access): string {
@@ -127,7 +140,7 @@ export function mapExpressionText(a: Access): string {
   return nodeText(a.file, n);
 }
 
-function toFinding(race: Race, model: PackageModel): Finding {
+function toFinding(race: Race, fix: Fix | undefined): Finding {
   const { here, other } = race;
   const a = here.access;
   const b = other.access;
@@ -148,7 +161,6 @@ function toFinding(race: Race, model: PackageModel): Finding {
       related.push({ file: s.file.path, range: nodeRange(s.goNode), message: 'the goroutine is started here' });
     }
   }
-  const fix = guardWithMutex(race, model);
   return {
     file: a.file.path,
     rule: RULE_ID,
