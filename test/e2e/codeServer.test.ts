@@ -1,0 +1,126 @@
+// End to end in a real VS Code (code-server 4.x) driven by Chromium: the packaged extension
+// shows the race in a Go file, offers the mutex quick fix, and the fix removes it.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import {
+  INSTALL_HINT,
+  installExtension,
+  makeDirs,
+  missingTools,
+  packageExtension,
+  repoRoot,
+  startCodeServer,
+  type RunningCodeServer,
+} from './codeServer';
+import { CHROMIUM, Workbench } from './workbench';
+
+const SHOTS = join(repoRoot, 'test-results', 'e2e');
+const SQUIGGLE_DOC = join(repoRoot, 'docs', 'images', 'squiggle.png');
+
+test('VS Code (code-server): squiggle, Problems entry, "Guard" quick fix removes the race', { timeout: 420_000 }, async (t) => {
+  const missing = missingTools() ?? (existsSync(CHROMIUM) ? undefined : `no browser at ${CHROMIUM} (apt-get install -y chromium)`);
+  if (missing) {
+    t.skip(`not run: ${missing}; ${INSTALL_HINT}`);
+    return;
+  }
+  const base = mkdtempSync(join(tmpdir(), 'maprace-e2e-'));
+  const dirs = makeDirs(base);
+  const folder = join(base, 'racy');
+  cpSync(join(repoRoot, 'test', 'e2e', 'workspace'), folder, { recursive: true });
+  rmSync(SHOTS, { recursive: true, force: true });
+
+  let server: RunningCodeServer | undefined;
+  let wb: Workbench | undefined;
+  try {
+    const vsix = join(base, 'maprace.vsix');
+    packageExtension(vsix);
+    installExtension(dirs, vsix);
+
+    server = await startCodeServer(dirs, folder);
+    wb = await Workbench.open(`${server.url}/?folder=${encodeURIComponent(folder)}`, SHOTS);
+    await wb.trustWorkspaceIfAsked();
+    await wb.screenshot('workbench');
+
+    await wb.quickOpen('main.go');
+    await wb.screenshot('main-go-open');
+    await waitFor(() => extensionLog(dirs.userData).includes('Starting the maprace language server'), 60_000, () =>
+      `the maprace extension did not start its server; extension host logs:\n${extensionLog(dirs.userData)}`,
+    );
+
+    // The race: the goroutine's counts["hits"]++ against the read in fmt.Println.
+    await wb.squiggles().first().waitFor({ timeout: 60_000 });
+    const squiggleShot = await wb.screenshot('squiggle');
+    mkdirSync(join(SQUIGGLE_DOC, '..'), { recursive: true });
+    copyFileSync(squiggleShot, SQUIGGLE_DOC);
+
+    const problems = await wb.openProblems();
+    await problems.locator('.monaco-list-row', { hasText: /concurrent map/ }).first().waitFor({ timeout: 30_000 });
+    await wb.screenshot('problems');
+
+    await wb.clickSquiggle();
+    await wb.page.keyboard.press('Control+.');
+    const guard = wb.page.locator('.action-widget .monaco-list-row', { hasText: /^\s*Guard/ }).first();
+    await guard.waitFor({ timeout: 30_000 });
+    await wb.screenshot('quick-fix-menu');
+    await guard.click();
+
+    await waitFor(async () => (await wb!.squiggles().count()) === 0, 60_000, () => 'the squiggle stayed after the fix');
+    await wb.page.keyboard.press('Control+S');
+    await waitFor(() => readFileSync(join(folder, 'main.go'), 'utf8').includes('sync.'), 30_000, () =>
+      `main.go was not saved with a mutex:\n${readFileSync(join(folder, 'main.go'), 'utf8')}`,
+    );
+    await wb.screenshot('fixed');
+    assertRaceFree(t, folder);
+  } catch (err) {
+    await wb?.screenshot('failure').catch(() => undefined);
+    if (server) t.diagnostic(`code-server output (tail):\n${server.log().slice(-3000)}`);
+    t.diagnostic(`extension host logs (tail):\n${extensionLog(dirs.userData).slice(-6000)}`);
+    throw err;
+  } finally {
+    await wb?.close();
+    await server?.stop();
+    rmSync(base, { recursive: true, force: true });
+  }
+});
+
+// The fixed program must compile, and the race detector must no longer see a race.
+function assertRaceFree(t: { diagnostic: (m: string) => void }, folder: string): void {
+  const go = spawnSync('go', ['version'], { encoding: 'utf8' });
+  if (go.status !== 0) {
+    t.diagnostic('go not installed: the fixed file was not compiled or run with -race');
+    return;
+  }
+  const vet = spawnSync('go', ['vet', '.'], { cwd: folder, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(vet.status, 0, `go vet failed on the fixed file:\n${vet.stderr}`);
+  const run = spawnSync('go', ['run', '-race', '.'], { cwd: folder, encoding: 'utf8', timeout: 180_000 });
+  assert.equal(run.status, 0, `go run -race still fails after the fix:\n${run.stderr}`);
+  assert.doesNotMatch(run.stderr, /DATA RACE/);
+}
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, why: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms: ${why()}`);
+}
+
+// Everything the extension host wrote: its own log and the output channels (ours is 'maprace').
+function extensionLog(userData: string): string {
+  const parts: string[] = [];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/exthost|maprace/i.test(name) && name.endsWith('.log')) parts.push(`== ${full}\n${readFileSync(full, 'utf8')}`);
+    }
+  };
+  walk(join(userData, 'logs'));
+  return parts.join('\n');
+}
