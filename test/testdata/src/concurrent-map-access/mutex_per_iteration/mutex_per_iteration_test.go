@@ -1,0 +1,7 @@
+package mutex_per_iteration
+
+import "testing"
+
+func TestTally(t *testing.T) {
+	Tally([]string{"yes", "no", "yes"})
+}

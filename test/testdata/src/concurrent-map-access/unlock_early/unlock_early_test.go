@@ -1,0 +1,7 @@
+package unlock_early
+
+import "testing"
+
+func TestBump(t *testing.T) {
+	Bump([]string{"a", "b", "a"})
+}
