@@ -27,9 +27,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run,
     debug: { ...run, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  // Files changed outside the editor (git checkout, codegen) change what other files race with.
+  const goFiles = vscode.workspace.createFileSystemWatcher('**/*.go');
+  context.subscriptions.push(goFiles);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'go' }],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.go') },
+    synchronize: { fileEvents: goFiles },
     outputChannel: output,
     errorHandler: new RestartingErrorHandler(output),
   };
