@@ -3,7 +3,7 @@
 // (start, end) of the spawner, from its `go` statement (or a later signal it waits for)
 // to the first wait that is certain to follow the access (wg.Wait after Done, a receive
 // after the goroutine's send or close).
-import { inside, posInside, type Access, type Lock, type Spawn, type Timeline } from './timeline';
+import { inside, posInside, type Access, type Lock, type Loop, type Spawn, type Timeline } from './timeline';
 
 export interface Window {
   start: number;
@@ -48,16 +48,16 @@ function joins(kind: string, key: string, g: Timeline, accessPos: number): boole
  * then a later iteration's `other` overlaps an earlier iteration's goroutine.
  * A map declared inside the loop is a new map each iteration, so it does not count.
  */
-function repeatsUnjoined(spawner: Timeline, spawn: Spawn, otherLoops: readonly unknown[], access: Access, end: number): boolean {
+function repeatsUnjoined(spawn: Spawn, otherLoops: readonly Loop[], access: Access, end: number): boolean {
   return spawn.loops.some(
-    (loop) => otherLoops.includes(loop) && !inside(access.v.node, access.v.file, loop, spawner.file) && !posInside(end, loop),
+    (loop) => otherLoops.some((o) => o.node === loop.node) && !inside(access.v.node, access.v.file, loop) && !posInside(end, loop),
   );
 }
 
 /** Can the spawner's own access `a` overlap goroutine access `g`? */
 export function spawnerOverlaps(spawner: Timeline, a: Access, spawn: Spawn, g: Access): boolean {
   const w = windowOf(spawner, spawn, g);
-  if (repeatsUnjoined(spawner, spawn, a.loops, g, w.end)) return true;
+  if (repeatsUnjoined(spawn, a.loops, g, w.end)) return true;
   return w.start < a.pos && a.pos < w.end;
 }
 
@@ -66,9 +66,9 @@ export function goroutinesOverlap(spawner: Timeline, s1: Spawn, g1: Access, s2: 
   const w1 = windowOf(spawner, s1, g1);
   const w2 = windowOf(spawner, s2, g2);
   if (s1 === s2) {
-    return repeatsUnjoined(spawner, s1, s1.loops, g1, w1.end) && repeatsUnjoined(spawner, s2, s2.loops, g2, w2.end);
+    return repeatsUnjoined(s1, s1.loops, g1, w1.end) && repeatsUnjoined(s2, s2.loops, g2, w2.end);
   }
-  if (repeatsUnjoined(spawner, s1, s2.loops, g1, w1.end) || repeatsUnjoined(spawner, s2, s1.loops, g2, w2.end)) return true;
+  if (repeatsUnjoined(s1, s2.loops, g1, w1.end) || repeatsUnjoined(s2, s1.loops, g2, w2.end)) return true;
   return w1.start < w2.end && w2.start < w1.end;
 }
 

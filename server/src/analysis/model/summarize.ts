@@ -2,13 +2,16 @@
 // Calls to the package's own functions are inlined at the call site (their accesses run there).
 import { childByField, childrenByField, firstNamed, namedChildren, nodeText, unparen, type SourceFile, type SyntaxNode } from '../syntax';
 import type { FuncInfo, PackageModel } from './packageModel';
-import { emptyTimeline, type Access, type AccessKind, type Lock, type Spawn, type Sync, type SyncKind, type Timeline, type Who } from './timeline';
+import { emptyTimeline, type Access, type AccessKind, type Lock, type Loop, type Spawn, type Sync, type SyncKind, type Timeline, type Who } from './timeline';
 import { Scope, isMapTypeNode, isMapValue, newVar, type VarDecl } from './variables';
 
 export interface FuncSummary {
   fn: FuncInfo;
   params: VarDecl[];
   timeline: Timeline;
+  /** The body's span, in the summary's coordinates. */
+  start: number;
+  end: number;
 }
 
 interface Ctx {
@@ -16,7 +19,7 @@ interface Ctx {
   file: SourceFile;
   scope: Scope;
   locks: Lock[];
-  loops: SyntaxNode[];
+  loops: Loop[];
   /** Deferred code and inlined calls all happen at one position. */
   posOverride?: number;
   /** End of the running function body: where deferred calls happen. */
@@ -35,6 +38,7 @@ const MAX_INLINE_DEPTH = 12;
 export class Summarizer {
   private readonly summaries = new Map<FuncInfo, FuncSummary>();
   private readonly inProgress = new Set<FuncInfo>();
+  private readonly runningClosures = new Set<VarDecl>();
 
   constructor(private readonly model: PackageModel) {}
 
@@ -62,7 +66,7 @@ export class Summarizer {
     const params = this.declareParams(childByField(node, 'parameters'), file, fnScope, true);
     const body = childByField(node, 'body');
     if (body) this.walk(body, { tl, file, scope: fnScope, locks: [], loops: [], end: body.end });
-    return { fn, params, timeline: tl };
+    return { fn, params, timeline: tl, start: body?.start ?? node.start, end: body?.end ?? node.end };
   }
 
   private declareParams(list: SyntaxNode | undefined, file: SourceFile, scope: Scope, numbered: boolean): VarDecl[] {
@@ -169,6 +173,7 @@ export class Summarizer {
 
   private identifier(node: SyntaxNode, ctx: Ctx): void {
     const v = this.resolve(node, ctx);
+    if (v?.closure) return this.runClosure(v, [], ctx, node);
     if (!v || !v.isMap) return;
     const kind = accessKind(node, ctx.file);
     if (!kind) return;
@@ -215,9 +220,10 @@ export class Summarizer {
   private walkShortVar(node: SyntaxNode, ctx: Ctx): void {
     const left = childByField(node, 'left');
     const right = childByField(node, 'right');
-    if (right) this.walk(right, ctx);
     const values = right ? namedChildren(right) : [];
     const names = left ? namedChildren(left) : [];
+    // A closure bound to a name runs where it is called, not where it is written.
+    for (const v of values) if (!(names.length === values.length && unparen(v).type === 'func_literal')) this.walk(v, ctx);
     names.forEach((n, i) => {
       if (n.type !== 'identifier') return;
       const name = nodeText(ctx.file, n);
@@ -231,9 +237,9 @@ export class Summarizer {
     for (const spec of specs) {
       const type = childByField(spec, 'type');
       const valueList = childByField(spec, 'value');
-      if (valueList) this.walk(valueList, ctx);
       const values = valueList ? namedChildren(valueList) : [];
       const names = childrenByField(spec, 'name');
+      for (const v of values) if (!(names.length === values.length && unparen(v).type === 'func_literal')) this.walk(v, ctx);
       names.forEach((n, i) => {
         if (nodeText(ctx.file, n) !== '_') this.declareLocal(n, names.length === values.length ? values[i] : undefined, type, ctx);
       });
@@ -248,14 +254,28 @@ export class Summarizer {
       if (aliased?.isMap) return ctx.scope.alias(name, aliased);
     }
     const isMap = type ? isMapTypeNode(ctx.file, type, this.model.mapTypes) : !!v && isMapValue(ctx.file, v, this.model.mapTypes);
-    ctx.scope.declare(newVar(name, nameNode, ctx.file, { isMap }));
+    const decl = newVar(name, nameNode, ctx.file, { isMap });
+    if (v?.type === 'func_literal') decl.closure = { lit: v, scope: ctx.scope };
+    ctx.scope.declare(decl);
+  }
+
+  /** Runs a named closure's body at `at` (a call, or a use as a value), once per walk of that point. */
+  private runClosure(v: VarDecl, args: SyntaxNode[], ctx: Ctx, at: SyntaxNode): void {
+    const closure = v.closure!;
+    if (this.runningClosures.has(v)) return;
+    this.runningClosures.add(v);
+    try {
+      this.walkClosureBody(closure.lit, { ...ctx, scope: closure.scope, posOverride: this.pos(ctx, at) }, args, ctx);
+    } finally {
+      this.runningClosures.delete(v);
+    }
   }
 
   private walkFor(node: SyntaxNode, ctx: Ctx): void {
     const scope = new Scope(ctx.scope);
     const header: Ctx = { ...ctx, scope };
     const body = childByField(node, 'body');
-    const loops = [...ctx.loops, node];
+    const loops = [...ctx.loops, { node, file: ctx.file, start: this.pos(ctx, node), end: ctx.posOverride ?? node.end }];
     for (const c of node.children) {
       if (c.type === 'range_clause') {
         const right = childByField(c, 'right');
@@ -296,9 +316,9 @@ export class Summarizer {
     this.walk(call, { ...ctx, posOverride: ctx.end });
   }
 
-  private walkClosureBody(lit: SyntaxNode, ctx: Ctx, args: SyntaxNode[]): void {
+  private walkClosureBody(lit: SyntaxNode, ctx: Ctx, args: SyntaxNode[], argCtx: Ctx = ctx): void {
     const scope = new Scope(ctx.scope);
-    this.bindLiteralParams(lit, args, scope, ctx);
+    this.bindLiteralParams(lit, args, scope, argCtx);
     const body = childByField(lit, 'body');
     if (body) this.walk(body, { ...ctx, scope });
   }
@@ -330,6 +350,12 @@ export class Summarizer {
       this.bindLiteralParams(fn, argList, scope, ctx);
       const block = childByField(fn, 'body');
       if (block) this.walk(block, { tl: body, file: ctx.file, scope, locks: [], loops: [], end: block.end });
+    } else if (fn?.type === 'identifier' && this.resolve(fn, ctx)?.closure) {
+      const closure = this.resolve(fn, ctx)!.closure!;
+      body = emptyTimeline(who, ctx.file);
+      const block = childByField(closure.lit, 'body');
+      const inner: Ctx = { tl: body, file: ctx.file, scope: closure.scope, locks: [], loops: [], end: block?.end ?? node.end };
+      this.walkClosureBody(closure.lit, inner, argList, ctx);
     } else if (fn) {
       const target = this.callee(fn, ctx);
       const summary = target && this.summaryOf(target);
@@ -358,6 +384,8 @@ export class Summarizer {
     }
     for (const a of argList) this.walk(a, ctx);
     if (fn.type === 'func_literal') return this.walkClosureBody(fn, ctx, argList);
+    const named = fn.type === 'identifier' ? this.resolve(fn, ctx) : undefined;
+    if (named?.closure) return this.runClosure(named, argList, ctx, node);
     if (fn.type === 'selector_expression') {
       const operand = childByField(fn, 'operand');
       if (operand) this.walk(operand, ctx);
@@ -418,15 +446,21 @@ export class Summarizer {
     return binding;
   }
 
-  /** Runs a callee at the call site: its shared accesses, syncs and spawns happen at `call`. */
+  /**
+   * Runs a callee at the call site: its shared accesses, syncs and spawns happen within `call`,
+   * in their own order (positions squeezed into [call.start, call.start + 1)).
+   */
   private inline(summary: FuncSummary, binding: Binding, call: SyntaxNode, ctx: Ctx): void {
-    const pos = this.pos(ctx, call);
+    const base = this.pos(ctx, call);
+    const span = summary.end - summary.start + 2;
+    const at = (p: number) => base + (Math.min(Math.max(p, summary.start), summary.end) - summary.start + 1) / span;
+    const loops = (inner: Loop[]) => [...ctx.loops, ...inner.map((l) => ({ ...l, start: at(l.start), end: at(l.end) }))];
     const body = instantiate(summary, binding, summary.timeline.who);
     for (const a of body.accesses) {
-      ctx.tl.accesses.push({ ...a, pos, loops: ctx.loops, locks: [...ctx.locks, ...a.locks] });
+      ctx.tl.accesses.push({ ...a, pos: at(a.pos), loops: loops(a.loops), locks: [...ctx.locks, ...a.locks] });
     }
-    for (const s of body.syncs) ctx.tl.syncs.push({ ...s, pos, loops: ctx.loops });
-    for (const s of body.spawns) ctx.tl.spawns.push({ ...s, pos, loops: ctx.loops });
+    for (const s of body.syncs) ctx.tl.syncs.push({ ...s, pos: at(s.pos), loops: loops(s.loops) });
+    for (const s of body.spawns) ctx.tl.spawns.push({ ...s, pos: at(s.pos), loops: loops(s.loops) });
   }
 }
 

@@ -2,6 +2,14 @@
 import type { SourceFile, SyntaxNode } from '../syntax';
 import type { VarDecl } from './variables';
 
+/** A loop of the owning timeline; start/end in that timeline's coordinates. */
+export interface Loop {
+  node: SyntaxNode;
+  file: SourceFile;
+  start: number;
+  end: number;
+}
+
 export type AccessKind = 'read' | 'write' | 'iterate';
 
 /** A held lock; `read` for RLock. Keys name the mutex expression after resolving variables. */
@@ -20,7 +28,7 @@ export interface Access {
   /** Position in the owning timeline's coordinates (a call site for inlined callees). */
   pos: number;
   /** Loops of the owning timeline around it, outermost first. */
-  loops: SyntaxNode[];
+  loops: Loop[];
   locks: Lock[];
 }
 
@@ -31,14 +39,14 @@ export interface Sync {
   kind: SyncKind;
   key: string;
   pos: number;
-  loops: SyntaxNode[];
+  loops: Loop[];
 }
 
 export interface Spawn {
   goNode: SyntaxNode;
   file: SourceFile;
   pos: number;
-  loops: SyntaxNode[];
+  loops: Loop[];
   body: Timeline;
 }
 
@@ -57,11 +65,11 @@ export function emptyTimeline(who: Who, file: SourceFile): Timeline {
   return { who, file, accesses: [], spawns: [], syncs: [] };
 }
 
-/** Is `node` (of `file`) inside loop `loop` of `loopFile`? */
-export function inside(node: SyntaxNode, file: SourceFile, loop: SyntaxNode, loopFile: SourceFile): boolean {
-  return file === loopFile && loop.start <= node.start && node.start < loop.end;
+/** Is `node` (of `file`) written inside `loop`? */
+export function inside(node: SyntaxNode, file: SourceFile, loop: Loop): boolean {
+  return file === loop.file && loop.node.start <= node.start && node.start < loop.node.end;
 }
 
-export function posInside(pos: number, loop: SyntaxNode): boolean {
+export function posInside(pos: number, loop: Loop): boolean {
   return loop.start <= pos && pos < loop.end;
 }

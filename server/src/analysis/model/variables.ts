@@ -13,6 +13,8 @@ export interface VarDecl {
   global: boolean;
   /** Index among its function's parameters, when it is one. */
   paramIndex?: number;
+  /** `f := func(...) {...}`: the literal, run where `f` is called, with the scope it closes over. */
+  closure?: { lit: SyntaxNode; scope: Scope };
 }
 
 export function newVar(

@@ -6,7 +6,7 @@ import type { Finding, Fix } from '../types';
 import type { VarDecl } from '../model/variables';
 import type { PackageModel } from '../model/packageModel';
 import { Summarizer } from '../model/summarize';
-import type { Access, Spawn, Timeline, Who } from '../model/timeline';
+import { inside, type Access, type Lock, type Spawn, type Timeline, type Who } from '../model/timeline';
 import { commonLock, goroutinesOverlap, spawnerOverlaps } from '../model/ordering';
 import { nodeRange } from '../positions';
 import { guardWithMutex } from '../fixes/guardWithMutex';
@@ -49,7 +49,7 @@ export function findRaces(model: PackageModel): { races: Map<string, Race>; acce
     if (!races.has(key)) races.set(key, { here, other });
   };
   const fns = [...model.funcs.values(), ...[...model.methods.values()].flat()];
-  fns.sort((a, b) => a.file.path.localeCompare(b.file.path) || a.node.start - b.node.start);
+  fns.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : a.node.start - b.node.start));
   for (const fn of fns) {
     const summary = summarizer.summaryOf(fn);
     if (summary) {
@@ -66,19 +66,37 @@ function accessKey(a: Access): string {
 
 type Record = (here: Side, other: Side) => void;
 
-function racy(a: Access, b: Access): boolean {
-  return a.v === b.v && (a.kind === 'write' || b.kind === 'write') && !commonLock(a.locks, b.locks);
+/** `separate`: mutexes that are distinct per goroutine instance, so holding "both" excludes nothing. */
+function racy(a: Access, b: Access, separate?: (l: Lock) => boolean): boolean {
+  if (a.v !== b.v || (a.kind !== 'write' && b.kind !== 'write')) return false;
+  const locksOf = (x: Access) => (separate ? x.locks.filter((l) => !separate(l)) : x.locks);
+  return !commonLock(locksOf(a), locksOf(b));
+}
+
+/** A mutex declared inside the loop that starts a goroutine is a new mutex each iteration. */
+function perInstanceLocks(spawn: Spawn): (l: Lock) => boolean {
+  return (l) => !!l.mutex && !l.mutex.global && spawn.loops.some((loop) => inside(l.mutex!.node, l.mutex!.file, loop));
+}
+
+function enclosingFunctionName(a: Access): string {
+  for (let p = a.node.parent; p; p = p.parent) {
+    if (p.type === 'function_declaration' || p.type === 'method_declaration') {
+      const name = childByField(p, 'name');
+      return name ? nodeText(a.file, name) : '?';
+    }
+  }
+  return '?';
 }
 
 /** Checks a timeline against the goroutines it starts, and those goroutines against each other. */
 function checkSpawner(tl: Timeline, record: Record): void {
-  const selfWho = describe(tl.who);
   const spawned = tl.spawns.map((s) => ({ spawn: s, accesses: flatten(s.body) }));
   for (const { spawn, accesses } of spawned) {
     const gWho = describe(spawn.body.who);
     for (const g of accesses) {
       for (const a of tl.accesses) {
         if (racy(a, g) && spawnerOverlaps(tl, a, spawn, g)) {
+          const selfWho = tl.who.kind === 'func' ? `func ${enclosingFunctionName(a)}` : describe(tl.who);
           record({ access: a, who: selfWho }, { access: g, who: gWho, spawn });
           record({ access: g, who: gWho, spawn }, { access: a, who: selfWho });
         }
@@ -92,7 +110,7 @@ function checkSpawner(tl: Timeline, record: Record): void {
       const secondWho = same ? `another instance of ${firstWho}` : describe(second.spawn.body.who);
       for (const g1 of first.accesses) {
         for (const g2 of second.accesses) {
-          if (racy(g1, g2) && goroutinesOverlap(tl, first.spawn, g1, second.spawn, g2)) {
+          if (racy(g1, g2, same ? perInstanceLocks(first.spawn) : undefined) && goroutinesOverlap(tl, first.spawn, g1, second.spawn, g2)) {
             record({ access: g1, who: firstWho, spawn: first.spawn }, { access: g2, who: secondWho, spawn: second.spawn });
             record({ access: g2, who: same ? firstWho : secondWho, spawn: second.spawn }, { access: g1, who: same ? `another instance of ${firstWho}` : firstWho, spawn: first.spawn });
           }
