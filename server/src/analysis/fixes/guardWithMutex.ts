@@ -22,7 +22,8 @@ export function guardWithMutex(v: VarDecl, racy: readonly Access[], all: readonl
   const mutexName = mutex ? mutex.name : freshName(`${v.name}Mu`, v.file);
   const unguarded = racy.filter((a) => !a.locks.some((l) => l.mutex === mutex && mutex && !l.read));
   if (unguarded.length === 0) return undefined;
-  if (!mutex && !v.global && unguarded.some((a) => !withinDeclaringFunction(v, a))) return undefined;
+  // A local map whose accesses reach into other functions needs a mutex they can all name.
+  const packageLevel = !mutex && (v.global || unguarded.some((a) => !withinDeclaringFunction(v, a)));
 
   const sites = new Map<SyntaxNode, Site>();
   for (const a of unguarded) {
@@ -36,7 +37,7 @@ export function guardWithMutex(v: VarDecl, racy: readonly Access[], all: readonl
 
   const edits: TextEdit[] = [];
   if (!mutex) {
-    const decl = declareMutex(v, mutexName);
+    const decl = declareMutex(v, mutexName, packageLevel);
     if (!decl) return undefined;
     edits.push(decl);
     const imp = addImportEdit(v.file, 'sync');
@@ -61,7 +62,9 @@ export function guardWithMutex(v: VarDecl, racy: readonly Access[], all: readonl
       }
     }
   }
-  const title = mutex ? `Guard \`${v.name}\` with ${mutexName}.Lock()` : `Guard \`${v.name}\` with a new sync.Mutex`;
+  const title = mutex
+    ? `Guard \`${v.name}\` with ${mutexName}.Lock()`
+    : `Guard \`${v.name}\` with a new ${packageLevel && !v.global ? 'package-level ' : ''}sync.Mutex`;
   return { title, preferred: true, edits };
 }
 
@@ -70,10 +73,22 @@ function reusableMutex(v: VarDecl, all: readonly Access[]): VarDecl | undefined 
   const counts = new Map<VarDecl, number>();
   for (const a of all) {
     for (const l of a.locks) {
-      if (l.mutex && !l.read && (l.mutex.global || l.mutex.file === v.file)) counts.set(l.mutex, (counts.get(l.mutex) ?? 0) + 1);
+      if (l.mutex && !l.read && livesAsLongAs(l.mutex, v)) counts.set(l.mutex, (counts.get(l.mutex) ?? 0) + 1);
     }
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** One mutex instance for the map's whole life: not declared in a narrower loop or function. */
+function livesAsLongAs(mutex: VarDecl, v: VarDecl): boolean {
+  if (mutex.global) return true;
+  if (v.global || mutex.file !== v.file) return false;
+  for (let p = mutex.node.parent; p; p = p.parent) {
+    const holdsMap = p.start <= v.node.start && v.node.start < p.end;
+    if (holdsMap) return true;
+    if (p.type === 'for_statement' || p.type === 'func_literal') return false;
+  }
+  return false;
 }
 
 function freshName(base: string, file: SourceFile): string {
@@ -187,15 +202,23 @@ function rewriteOneLineBlock(block: SyntaxNode, file: SourceFile, sites: Set<Syn
 }
 
 /** `var mMu sync.Mutex` after the map's declaration: its own top-level decl, or the next statement. */
-function declareMutex(v: VarDecl, name: string): TextEdit | undefined {
+function declareMutex(v: VarDecl, name: string, packageLevel: boolean): TextEdit | undefined {
   const file = v.file;
   const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
-  if (v.global) {
+  if (packageLevel) {
     let decl: SyntaxNode | null = v.node;
-    while (decl && decl.type !== 'var_declaration') decl = decl.parent;
+    while (decl && decl.parent?.type !== 'source_file') decl = decl.parent;
     if (!decl) return undefined;
     const end = { line: decl.endPoint.row, character: decl.endPoint.column };
     return { file: file.path, range: { start: end, end }, newText: `${eol}${eol}var ${name} sync.Mutex` };
+  }
+  if (v.node.parent?.type === 'parameter_declaration') {
+    // A parameter: declare the mutex first thing in the function body.
+    const fn = functionOf(v.node);
+    const body = fn && childByField(fn, 'body');
+    if (!fn || !body || body.startPoint.row === body.endPoint.row) return undefined;
+    const open = { line: body.startPoint.row, character: body.startPoint.column + 1 };
+    return { file: file.path, range: { start: open, end: open }, newText: `${eol}${lineIndent(file, fn)}\tvar ${name} sync.Mutex` };
   }
   const stmt = enclosingStatement(v.node);
   if (!stmt || !aloneOnItsLines(stmt, file) || stmt.parent?.type !== 'block') return undefined;
