@@ -1,0 +1,7 @@
+package locked_helper
+
+import "testing"
+
+func TestRun(t *testing.T) {
+	Run([]string{"a", "b"})
+}
