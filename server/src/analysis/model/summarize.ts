@@ -455,7 +455,7 @@ export class Summarizer {
     const span = summary.end - summary.start + 2;
     const at = (p: number) => base + (Math.min(Math.max(p, summary.start), summary.end) - summary.start + 1) / span;
     const loops = (inner: Loop[]) => [...ctx.loops, ...inner.map((l) => ({ ...l, start: at(l.start), end: at(l.end) }))];
-    const body = instantiate(summary, binding, summary.timeline.who);
+    const body = compact(instantiate(summary, binding, summary.timeline.who));
     for (const a of body.accesses) {
       ctx.tl.accesses.push({ ...a, pos: at(a.pos), loops: loops(a.loops), locks: [...ctx.locks, ...a.locks] });
     }
@@ -486,6 +486,29 @@ function instantiate(summary: FuncSummary, binding: Binding, who: Who): Timeline
     spawns: tl.spawns.map((s): Spawn => ({ ...s, body: mapTimeline(s.body, s.body.who) })),
   });
   return mapTimeline(summary.timeline, who);
+}
+
+/**
+ * Inlined events all land inside one call, so repeats add nothing: one access per node, variable
+ * and lockset; the first and last sync of each kind and key; one spawn per go statement.
+ * This keeps summaries linear in the package instead of growing with every level of calls.
+ */
+function compact(tl: Timeline): Timeline {
+  const accesses = new Map<string, Access>();
+  for (const a of tl.accesses) {
+    const key = `${a.file.path}:${a.node.start}:${a.v.id}:${a.locks.map((l) => `${l.key}/${l.read}`).join(',')}`;
+    if (!accesses.has(key)) accesses.set(key, a);
+  }
+  const syncs = new Map<string, Sync[]>();
+  for (const s of tl.syncs) {
+    const key = `${s.kind}:${s.key}`;
+    const seen = syncs.get(key);
+    if (!seen) syncs.set(key, [s]);
+    else seen[1] = s;
+  }
+  const spawns = new Map<SyntaxNode, Spawn>();
+  for (const s of tl.spawns) if (!spawns.has(s.goNode)) spawns.set(s.goNode, s);
+  return { ...tl, accesses: [...accesses.values()], syncs: [...syncs.values()].flat().sort((a, b) => a.pos - b.pos), spawns: [...spawns.values()] };
 }
 
 function renameLock(lock: Lock, renameKey: (key: string) => string): Lock {
