@@ -1,0 +1,279 @@
+// `npm run bench`: (a) cold CLI scan of the Go standard library against a bare tree-sitter parse of the
+// same files; (b) edit-to-diagnostics latency of the language server on net/http/h2_bundle.go.
+// Prints a table and writes bench/results.json. Options: --edits N (default 100), --skip-scan, --skip-latency.
+import * as esbuild from 'esbuild';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LspClient } from '../bench/lspClient.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
+const EDITS = Number(option('--edits', 100));
+const TIME = '/usr/bin/time';
+
+function goEnv(name) {
+  try {
+    return execFileSync('go', ['env', name], { encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+// The same rule as server/src/project/goFiles.ts, for warming the page cache only.
+const skipped = (name) => name === 'testdata' || name === 'vendor' || name === 'node_modules' || /^[._]/.test(name);
+function warm(dir) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory() && !skipped(e.name)) warm(join(dir, e.name));
+    else if (e.isFile() && e.name.endsWith('.go')) readFileSync(join(dir, e.name));
+  }
+}
+
+async function buildBundles() {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--no-tests'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('build failed');
+  await esbuild.build({
+    entryPoints: { parseOnly: join(root, 'bench/parseOnly.ts') },
+    outdir: join(root, 'out/bench'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
+    absWorkingDir: root,
+  });
+}
+
+/** Runs `node args...` once; wall time from spawn to exit, peak RSS from /usr/bin/time -v or the child itself. */
+function measure(args) {
+  const useTime = existsSync(TIME);
+  const rssFile = join(os.tmpdir(), `maprace-bench-rss-${process.pid}`);
+  const nodeArgs = useTime ? args : ['--require', join(root, 'bench/reportRss.cjs'), ...args];
+  const [cmd, cmdArgs] = useTime ? [TIME, ['-v', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, cmdArgs, {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, MAPRACE_BENCH_RSS_FILE: rssFile },
+  });
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  let rssKiB;
+  if (useTime) rssKiB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1]);
+  else if (existsSync(rssFile)) {
+    rssKiB = Number(readFileSync(rssFile, 'utf8'));
+    rmSync(rssFile);
+  }
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, wallMs, rssMB: rssKiB / 1024, rssFrom: useTime ? '/usr/bin/time -v' : 'process.resourceUsage' };
+}
+
+async function scanBenchmark(goroot) {
+  const src = join(goroot, 'src');
+  // The std packages: every top-level directory except cmd/ (the toolchain), testdata/ and vendor/.
+  const roots = readdirSync(src, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !skipped(e.name) && e.name !== 'cmd')
+    .map((e) => join(src, e.name));
+  for (const r of roots) warm(r);
+
+  console.error('bench: bare parse of the standard library...');
+  const parse = measure([join(root, 'out/bench/parseOnly.js'), ...roots]);
+  if (parse.status !== 0) throw new Error(`parse-only run failed: ${parse.stderr}`);
+  const corpus = JSON.parse(parse.stdout.trim().split('\n').pop());
+
+  console.error('bench: maprace --format json on the standard library...');
+  const cli = measure([join(root, 'dist/cli.js'), '--format', 'json', ...roots]);
+  if (cli.status !== 0 && cli.status !== 1) throw new Error(`maprace exited ${cli.status}: ${cli.stderr.slice(-2000)}`);
+  const findings = JSON.parse(cli.stdout);
+  const byRule = {};
+  for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+  return {
+    corpus: `${src} without cmd/, testdata/, vendor/`,
+    files: corpus.files,
+    lines: corpus.lines,
+    megabytes: corpus.bytes / 1e6,
+    filesWithParseErrors: corpus.errorFiles,
+    bareParse: { wallSeconds: parse.wallMs / 1000, parseLoopSeconds: corpus.parseMs / 1000, peakRssMB: parse.rssMB },
+    cli: { wallSeconds: cli.wallMs / 1000, peakRssMB: cli.rssMB, exitStatus: cli.status, findings: findings.length, findingsByRule: byRule },
+    ratio: cli.wallMs / parse.wallMs,
+    rssMeasuredWith: cli.rssFrom,
+  };
+}
+
+// A small seeded PRNG so every run edits the same places.
+function mulberry32(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+function peakRssOf(pid) {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function latencyBenchmark(goroot) {
+  const folder = join(goroot, 'src/net/http');
+  const file = join(folder, 'h2_bundle.go');
+  const server = join(root, 'dist/server.js');
+  if (!existsSync(file)) return { unavailable: `${file} not found` };
+  if (!existsSync(server)) return { unavailable: 'dist/server.js is missing (npm run build)' };
+  const uri = pathToFileURL(file).href;
+  const client = new LspClient(process.execPath, [server, '--stdio'], { cwd: root });
+  try {
+    let init;
+    try {
+      init = await client.request('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(folder).href,
+        workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'http' }],
+        capabilities: {
+          textDocument: {
+            synchronization: { dynamicRegistration: false },
+            diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+            publishDiagnostics: { relatedInformation: true },
+          },
+          workspace: { workspaceFolders: true, configuration: true },
+        },
+      }, 60_000);
+    } catch (err) {
+      return { unavailable: `the server did not answer initialize: ${err.message.split('\n')[0]}` };
+    }
+    const caps = init?.capabilities ?? {};
+    if (!caps.diagnosticProvider) return { unavailable: 'the server does not offer pull diagnostics (textDocument/diagnostic) yet' };
+    const sync = typeof caps.textDocumentSync === 'number' ? caps.textDocumentSync : caps.textDocumentSync?.change;
+    const incremental = sync === 2;
+    client.notify('initialized', {});
+
+    let text = readFileSync(file, 'utf8');
+    let version = 1;
+    const tOpen = process.hrtime.bigint();
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version, text } });
+    const first = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+    const openMs = Number(process.hrtime.bigint() - tOpen) / 1e6;
+    const baseline = first?.items?.length ?? 0;
+
+    const random = mulberry32(20261126);
+    const lines = text.split('\n');
+    const samples = [];
+    let inserted;
+    for (let i = 0; i < EDITS; i++) {
+      let range;
+      let newText;
+      if (!inserted) {
+        const line = Math.floor(random() * lines.length);
+        const character = Math.floor(random() * (lines[line].length + 1));
+        range = { start: { line, character }, end: { line, character } };
+        newText = ' ';
+        lines[line] = lines[line].slice(0, character) + ' ' + lines[line].slice(character);
+        inserted = { line, character };
+      } else {
+        const { line, character } = inserted;
+        range = { start: { line, character }, end: { line, character: character + 1 } };
+        newText = '';
+        lines[line] = lines[line].slice(0, character) + lines[line].slice(character + 1);
+        inserted = undefined;
+      }
+      text = lines.join('\n');
+      version++;
+      const t0 = process.hrtime.bigint();
+      client.notify('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [incremental ? { range, text: newText } : { text }],
+      });
+      const report = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+      samples.push({ ms: Number(process.hrtime.bigint() - t0) / 1e6, items: report?.items?.length });
+    }
+    const serverRssMB = peakRssOf(client.proc.pid);
+    const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
+    return {
+      file: file,
+      lines: lines.length,
+      textDocumentSync: incremental ? 'incremental' : 'full',
+      edits: EDITS,
+      openToFirstDiagnosticsMs: openMs,
+      diagnosticsOnOpen: baseline,
+      p50Ms: percentile(sorted, 50),
+      p95Ms: percentile(sorted, 95),
+      maxMs: sorted[sorted.length - 1],
+      meanMs: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+      serverPeakRssMB: serverRssMB,
+    };
+  } catch (err) {
+    return { unavailable: `the latency run failed: ${err.message.split('\n')[0]}`, serverStderr: client.stderr.slice(-1000) };
+  } finally {
+    await client.shutdown();
+  }
+}
+
+const fmt = (n, digits = 1) => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+
+function printTable(results) {
+  const out = [];
+  out.push(`maprace benchmark, ${results.date}`);
+  out.push(`machine: ${results.machine.cpus} x ${results.machine.cpuModel}, node ${results.machine.node}, ${results.machine.go}`);
+  const s = results.scan;
+  out.push('');
+  out.push('(a) cold scan of the Go standard library');
+  if (s.unavailable) out.push(`    not measured: ${s.unavailable}`);
+  else {
+    out.push(`    corpus: ${s.corpus}`);
+    out.push(`    ${s.files.toLocaleString('en-US')} files, ${s.lines.toLocaleString('en-US')} lines, ${fmt(s.megabytes)} MB; ${s.filesWithParseErrors} files with a parse error`);
+    out.push('    | run | wall time | peak RSS |');
+    out.push('    |---|---|---|');
+    out.push(`    | bare tree-sitter parse, 1 thread | ${fmt(s.bareParse.wallSeconds)} s (parse loop ${fmt(s.bareParse.parseLoopSeconds)} s) | ${fmt(s.bareParse.peakRssMB, 0)} MB |`);
+    out.push(`    | maprace --format json (parse + analysis) | ${fmt(s.cli.wallSeconds)} s | ${fmt(s.cli.peakRssMB, 0)} MB |`);
+    out.push(`    | ratio | ${fmt(s.ratio, 2)}x | |`);
+    out.push(`    findings: ${s.cli.findings} ${JSON.stringify(s.cli.findingsByRule)} (exit ${s.cli.exitStatus})`);
+  }
+  const l = results.latency;
+  out.push('');
+  out.push('(b) edit-to-diagnostics latency, language server, net/http/h2_bundle.go');
+  if (l.unavailable) out.push(`    not measured: ${l.unavailable}`);
+  else {
+    out.push(`    ${l.edits} one-character edits (${l.textDocumentSync} sync), each followed by textDocument/diagnostic`);
+    out.push('    | open -> first diagnostics | p50 | p95 | max | mean | server peak RSS |');
+    out.push('    |---|---|---|---|---|---|');
+    out.push(`    | ${fmt(l.openToFirstDiagnosticsMs, 0)} ms | ${fmt(l.p50Ms, 0)} ms | ${fmt(l.p95Ms, 0)} ms | ${fmt(l.maxMs, 0)} ms | ${fmt(l.meanMs, 0)} ms | ${fmt(l.serverPeakRssMB, 0)} MB |`);
+    out.push(`    diagnostics on open: ${l.diagnosticsOnOpen}`);
+  }
+  console.log(out.join('\n'));
+}
+
+const goroot = goEnv('GOROOT');
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    go: goroot ? execFileSync('go', ['version'], { encoding: 'utf8' }).trim() : 'no go toolchain',
+  },
+};
+await buildBundles();
+if (!goroot) {
+  results.scan = { unavailable: 'no go toolchain on PATH (go env GOROOT)' };
+  results.latency = { unavailable: 'no go toolchain on PATH (go env GOROOT)' };
+} else {
+  results.scan = argv.includes('--skip-scan') ? { unavailable: 'skipped (--skip-scan)' } : await scanBenchmark(goroot);
+  results.latency = argv.includes('--skip-latency') ? { unavailable: 'skipped (--skip-latency)' } : await latencyBenchmark(goroot);
+}
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+printTable(results);
+console.log('\nwritten to bench/results.json');
