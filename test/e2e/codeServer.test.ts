@@ -53,9 +53,13 @@ test('VS Code (code-server): squiggle, Problems entry, "Guard" quick fix removes
 
     // The race: the goroutine's counts["hits"]++ against the read in fmt.Println.
     await wb.squiggles().first().waitFor({ timeout: 60_000 });
-    const squiggleShot = await wb.screenshot('squiggle');
+    await wb.screenshot('squiggle');
+    const hover = await wb.hoverSquiggle();
+    await hover.filter({ hasText: /concurrent map/ }).waitFor({ timeout: 15_000 });
+    const hoverShot = await wb.screenshot('squiggle-hover', wb.page.locator('.editor-group-container.active'), 380);
     mkdirSync(join(SQUIGGLE_DOC, '..'), { recursive: true });
-    copyFileSync(squiggleShot, SQUIGGLE_DOC);
+    copyFileSync(hoverShot, SQUIGGLE_DOC);
+    await wb.page.keyboard.press('Escape');
 
     const problems = await wb.openProblems();
     await problems.locator('.monaco-list-row', { hasText: /concurrent map/ }).first().waitFor({ timeout: 30_000 });
@@ -78,7 +82,8 @@ test('VS Code (code-server): squiggle, Problems entry, "Guard" quick fix removes
   } catch (err) {
     await wb?.screenshot('failure').catch(() => undefined);
     if (server) t.diagnostic(`code-server output (tail):\n${server.log().slice(-3000)}`);
-    t.diagnostic(`extension host logs (tail):\n${extensionLog(dirs.userData).slice(-6000)}`);
+    t.diagnostic(`maprace output channel:\n${extensionLog(dirs.userData).slice(-6000)}`);
+    t.diagnostic(`extension host log (tail):\n${extensionLog(dirs.userData, /^exthost\.log$/).slice(-3000)}`);
     throw err;
   } finally {
     await wb?.close();
@@ -110,15 +115,16 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
   throw new Error(`timed out after ${timeoutMs} ms: ${why()}`);
 }
 
-// Everything the extension host wrote: its own log and the output channels (ours is 'maprace').
-function extensionLog(userData: string): string {
+// What the extension host wrote to logs whose file name matches `name`: its own log
+// (exthost.log) and the output channels (ours, 'maprace', is N-maprace.log).
+function extensionLog(userData: string, name: RegExp = /maprace/i): string {
   const parts: string[] = [];
   const walk = (dir: string) => {
     if (!existsSync(dir)) return;
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
+    for (const entry of readdirSync(dir)) {
+      const full = join(dir, entry);
       if (statSync(full).isDirectory()) walk(full);
-      else if (/exthost|maprace/i.test(name) && name.endsWith('.log')) parts.push(`== ${full}\n${readFileSync(full, 'utf8')}`);
+      else if (name.test(entry) && entry.endsWith('.log')) parts.push(`== ${full}\n${readFileSync(full, 'utf8')}`);
     }
   };
   walk(join(userData, 'logs'));

@@ -38,9 +38,11 @@ export class Workbench {
   }
 
   /** Saves test-results/e2e/NN-name.png and returns its path. */
-  async screenshot(name: string): Promise<string> {
+  async screenshot(name: string, of?: Locator, maxHeight = Infinity): Promise<string> {
     const file = join(this.shotsDir, `${String(++this.shot).padStart(2, '0')}-${name}.png`);
-    await this.page.screenshot({ path: file });
+    const box = of ? await of.boundingBox() : null;
+    const clip = box ? { ...box, height: Math.min(box.height, maxHeight) } : null;
+    await this.page.screenshot({ path: file, ...(clip ? { clip } : {}) });
     return file;
   }
 
@@ -87,10 +89,24 @@ export class Workbench {
 
   /** Puts the text cursor inside the first error squiggle. */
   async clickSquiggle(): Promise<void> {
+    const { x, y } = await this.squiggleMiddle();
+    await this.page.mouse.click(x, y);
+  }
+
+  /** Hovers the first error squiggle and returns the hover widget once it shows. */
+  async hoverSquiggle(): Promise<Locator> {
+    const { x, y } = await this.squiggleMiddle();
+    await this.page.mouse.move(x, y);
+    const hover = this.page.locator('.monaco-hover').filter({ visible: true }).first();
+    await hover.waitFor();
+    return hover;
+  }
+
+  // The decoration sits under the text layer: the middle of its box is on the text it marks.
+  private async squiggleMiddle(): Promise<{ x: number; y: number }> {
     const box = await this.squiggles().first().boundingBox();
     if (!box) throw new Error('the squiggle has no bounding box');
-    // The decoration sits under the text layer: click the text at its middle.
-    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   }
 
   async openProblems(): Promise<Locator> {
