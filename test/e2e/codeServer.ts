@@ -1,6 +1,6 @@
 // Finds, feeds and runs code-server (a real VS Code served to a browser) from <repo>/.tools/.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -56,11 +56,10 @@ function commonArgs(dirs: Dirs): string[] {
   return [entry, '--config', join(dirs.home, 'config.yaml'), '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
 }
 
-/** Builds the bundles and packs the extension exactly as `npm run package` does, into `vsixPath`. */
+/** Runs the real `npm run package` (build, then vsce) and copies the result to `vsixPath`. */
 export function packageExtension(vsixPath: string): void {
-  run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--no-tests'], 120_000);
-  const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsixPath], 120_000);
+  run('npm', ['run', 'package'], 180_000);
+  copyFileSync(join(repoRoot, 'maprace.vsix'), vsixPath);
 }
 
 export function installExtension(dirs: Dirs, vsixPath: string): string {
