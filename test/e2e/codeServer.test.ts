@@ -9,11 +9,13 @@ import { test } from 'node:test';
 import {
   INSTALL_HINT,
   installExtension,
+  languageServerPids,
   makeDirs,
   missingTools,
   packageExtension,
   repoRoot,
   startCodeServer,
+  type Dirs,
   type RunningCodeServer,
 } from './codeServer';
 import { CHROMIUM, Workbench } from './workbench';
@@ -68,6 +70,14 @@ test('VS Code (code-server): squiggle, Problems entry, "Guard" quick fix removes
     await problems.locator('.monaco-list-row', { hasText: /concurrent map/ }).first().waitFor({ timeout: 30_000 });
     await wb.screenshot('problems');
 
+    // A crashed server is restarted, and so is one restarted by the command; diagnostics come back.
+    await crashAndRestart(wb, dirs);
+    await wb.runCommand('maprace: Restart Language Server');
+    await waitFor(() => extensionLog(dirs.userData).includes('Restarting the maprace language server.'), 30_000, () =>
+      'maprace.restartServer did not run',
+    );
+    await wb.squiggles().first().waitFor({ timeout: 60_000 });
+
     await wb.clickSquiggle();
     await wb.page.keyboard.press('Control+.');
     const guard = wb.page.locator('.action-widget .monaco-list-row', { hasText: /^\s*Guard/ }).first();
@@ -94,6 +104,19 @@ test('VS Code (code-server): squiggle, Problems entry, "Guard" quick fix removes
     rmSync(base, { recursive: true, force: true });
   }
 });
+
+async function crashAndRestart(wb: Workbench, dirs: Dirs): Promise<void> {
+  const [pid, ...others] = languageServerPids(dirs.extensions);
+  assert.ok(pid, 'no maprace language server process found');
+  assert.deepEqual(others, [], 'more than one maprace language server is running');
+  process.kill(pid, 'SIGKILL');
+  await waitFor(() => extensionLog(dirs.userData).includes('stopped unexpectedly; restarting it'), 30_000, () =>
+    `the client did not report the crash:\n${extensionLog(dirs.userData)}`,
+  );
+  await waitFor(() => languageServerPids(dirs.extensions).some((p) => p !== pid), 30_000, () => 'no new server process');
+  await wb.squiggles().first().waitFor({ timeout: 60_000 });
+  await wb.screenshot('after-crash-restart');
+}
 
 // The fixed program must compile, and the race detector must no longer see a race.
 function assertRaceFree(t: { diagnostic: (m: string) => void }, folder: string): void {

@@ -1,6 +1,6 @@
 // Finds, feeds and runs code-server (a real VS Code served to a browser) from <repo>/.tools/.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -139,4 +139,20 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   await exited;
   clearTimeout(timer);
   signal('SIGKILL'); // children that outlived their parent
+}
+
+/** Pids of the maprace language servers that the extension installed in `extensionsDir` started. */
+export function languageServerPids(extensionsDir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let cmdline: string;
+    try {
+      cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    if (cmdline.includes(extensionsDir) && cmdline.includes('dist/server.js')) pids.push(Number(entry));
+  }
+  return pids;
 }
