@@ -1,0 +1,104 @@
+// Analysis Findings in LSP terms: diagnostics, and fixes as workspace edits.
+import {
+  DiagnosticSeverity,
+  type Diagnostic,
+  type TextDocumentEdit,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { ruleDocsUrl, type Finding, type Fix, type Severity, type TextEdit as FixEdit } from '../analysis/index';
+
+export const SOURCE = 'maprace';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a code action needs if the server no longer has the finding: the fixes, valid for `version`. */
+export interface DiagnosticData {
+  version: number | null;
+  fixes: Fix[];
+}
+
+/** Resolves a file path to the URI the client knows it by (open documents keep theirs). */
+export type UriOf = (file: string) => string;
+/** The open document's version, or null for a file on disk. */
+export type VersionOf = (file: string) => number | null;
+
+export function toDiagnostic(finding: Finding, uriOf: UriOf, version: number | null): Diagnostic {
+  const data: DiagnosticData = { version, fixes: finding.fixes };
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
+    code: finding.rule,
+    codeDescription: { href: ruleDocsUrl(finding.rule) },
+    source: SOURCE,
+    message: finding.message,
+    relatedInformation: finding.related.map((r) => ({
+      location: { uri: uriOf(r.file), range: r.range },
+      message: r.message,
+    })),
+    data,
+  };
+}
+
+/** Edits grouped per file as `documentChanges` (versioned for open files) or plain `changes`. */
+export function toWorkspaceEdit(
+  edits: readonly FixEdit[],
+  uriOf: UriOf,
+  versionOf: VersionOf,
+  documentChanges: boolean,
+): WorkspaceEdit {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const e of edits) {
+    let list = byFile.get(e.file);
+    if (!list) byFile.set(e.file, (list = []));
+    list.push({ range: e.range, newText: e.newText });
+  }
+  if (documentChanges) {
+    const changes: TextDocumentEdit[] = [...byFile].map(([file, list]) => ({
+      textDocument: { uri: uriOf(file), version: versionOf(file) },
+      edits: list,
+    }));
+    return { documentChanges: changes };
+  }
+  const changes: Record<string, TextEdit[]> = {};
+  for (const [file, list] of byFile) changes[uriOf(file)] = list;
+  return { changes };
+}
+
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function same(a: FixEdit, b: FixEdit): boolean {
+  return a.file === b.file && JSON.stringify(a.range) === JSON.stringify(b.range) && a.newText === b.newText;
+}
+
+/** Two edits of one file conflict if their ranges intersect, or both insert at one point (order unknown). */
+export function editsOverlap(a: FixEdit, b: FixEdit): boolean {
+  if (a.file !== b.file) return false;
+  const samePoint =
+    !before(a.range.start, b.range.start) && !before(b.range.start, a.range.start);
+  if (samePoint) return true;
+  return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
+}
+
+/**
+ * The preferred fixes that can be applied together: in order, each fix whose edits do not overlap the
+ * edits already taken. An edit identical to one taken (two findings adding the same mutex) is shared.
+ */
+export function combineFixes(fixes: readonly Fix[]): { fixes: Fix[]; edits: FixEdit[] } {
+  const taken: FixEdit[] = [];
+  const used: Fix[] = [];
+  for (const fix of fixes) {
+    const fresh = fix.edits.filter((e) => !taken.some((t) => same(t, e)));
+    if (fresh.some((e) => taken.some((t) => editsOverlap(t, e)))) continue;
+    taken.push(...fresh);
+    used.push(fix);
+  }
+  return { fixes: used, edits: taken };
+}

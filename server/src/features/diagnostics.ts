@@ -1,0 +1,167 @@
+// Diagnostics in both LSP styles: answered on request (pull) or published after each analysis (push).
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import {
+  DiagnosticRefreshRequest,
+  DocumentDiagnosticReportKind,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import type { DocumentStore } from '../workspace/documentStore';
+import type { AnalysisResult, Packages } from '../workspace/packages';
+import { pathToUri, uriToPath } from '../workspace/uris';
+import { toDiagnostic } from './convert';
+
+export interface DiagnosticsOptions {
+  /** The client pulls (textDocument/diagnostic); otherwise we publish. */
+  pull: boolean;
+  /** The client accepts workspace/diagnostic/refresh. */
+  refresh: boolean;
+  /** Milliseconds to wait after an edit before re-analysing (typing bursts coalesce). */
+  debounceMs?: number;
+}
+
+export class Diagnostics {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** While the workspace is being indexed, one refresh at the end replaces one per package. */
+  private quiet = false;
+  private refreshWanted = false;
+  private refreshing = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly docs: DocumentStore,
+    private readonly packages: Packages,
+    private readonly options: DiagnosticsOptions,
+  ) {}
+
+  uriOf = (file: string): string => this.docs.atPath(file)?.uri ?? pathToUri(file);
+
+  versionOf = (file: string): number | null => this.docs.atPath(file)?.version ?? null;
+
+  /** Re-analyses the package of `dir` soon, once edits pause. */
+  schedule(dir: string): void {
+    clearTimeout(this.timers.get(dir));
+    this.timers.set(
+      dir,
+      setTimeout(() => {
+        this.timers.delete(dir);
+        this.ensureAnalyzed(dir);
+      }, this.options.debounceMs ?? 150),
+    );
+  }
+
+  /** Analyses `dir` now if it is stale, then tells the client what changed. */
+  ensureAnalyzed(dir: string): void {
+    if (!this.packages.isDirty(dir)) return;
+    clearTimeout(this.timers.get(dir));
+    this.timers.delete(dir);
+    this.afterAnalysis(this.packages.analyze(dir));
+  }
+
+  diagnosticsOf(file: string): Diagnostic[] {
+    const version = this.versionOf(file);
+    return this.packages.findingsOf(file).map((f) => toDiagnostic(f, this.uriOf, version));
+  }
+
+  /** Findings of a file that is open or a Go file on disk; anything else has none. */
+  private current(file: string): Diagnostic[] {
+    if (!file.endsWith('.go')) return [];
+    this.ensureAnalyzed(path.dirname(file));
+    return this.diagnosticsOf(file);
+  }
+
+  documentReport(uri: string, previousResultId?: string): DocumentDiagnosticReport {
+    const file = uriToPath(uri);
+    const items = file ? this.current(file) : [];
+    const resultId = hashOf(items);
+    if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+  }
+
+  workspaceReports(previous: ReadonlyMap<string, string>): WorkspaceDocumentDiagnosticReport[] {
+    for (const dir of this.packages.dirtyDirs()) this.ensureAnalyzed(dir);
+    const reports: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const file of new Set(this.packages.knownFiles())) {
+      const uri = this.uriOf(file);
+      const items = this.diagnosticsOf(file);
+      const resultId = hashOf(items);
+      const version = this.versionOf(file);
+      if (previous.get(uri) === resultId) {
+        reports.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version, resultId });
+      } else {
+        reports.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, resultId, items });
+      }
+    }
+    return reports;
+  }
+
+  /** Runs `work` (workspace indexing) with one refresh at the end instead of one per package. */
+  async batch(work: () => Promise<void>): Promise<void> {
+    this.quiet = true;
+    try {
+      await work();
+    } finally {
+      this.quiet = false;
+      if (this.refreshWanted) this.requestRefresh();
+    }
+  }
+
+  /** Push: publish every file that has findings or just lost them. Pull: refresh if another file changed. */
+  afterAnalysis(result: AnalysisResult): void {
+    const changed = new Set(result.changed);
+    if (!this.options.pull) {
+      for (const file of result.files) {
+        if (changed.has(file) || this.packages.findingsOf(file).length) this.publish(file);
+      }
+      return;
+    }
+    if (result.changed.some((f) => !result.triggers.has(f))) {
+      if (this.quiet) this.refreshWanted = true;
+      else this.requestRefresh();
+    }
+  }
+
+  /** Push mode: clears what was published for files that are gone. */
+  clear(files: readonly string[]): void {
+    if (this.options.pull) return;
+    for (const file of files) void this.connection.sendDiagnostics({ uri: this.uriOf(file), diagnostics: [] });
+  }
+
+  private publish(file: string): void {
+    const version = this.versionOf(file);
+    void this.connection.sendDiagnostics({
+      uri: this.uriOf(file),
+      ...(version !== null ? { version } : {}),
+      diagnostics: this.diagnosticsOf(file),
+    });
+  }
+
+  private requestRefresh(): void {
+    if (!this.options.refresh) return;
+    if (this.refreshing) {
+      this.refreshWanted = true;
+      return;
+    }
+    this.refreshing = true;
+    this.refreshWanted = false;
+    this.connection.sendRequest(DiagnosticRefreshRequest.type).then(
+      () => this.refreshDone(),
+      (err: unknown) => {
+        this.connection.console.error(`maprace: workspace/diagnostic/refresh failed: ${String(err)}`);
+        this.refreshDone();
+      },
+    );
+  }
+
+  private refreshDone(): void {
+    this.refreshing = false;
+    if (this.refreshWanted) this.requestRefresh();
+  }
+}
+
+function hashOf(items: Diagnostic[]): string {
+  return createHash('sha1').update(JSON.stringify(items)).digest('hex').slice(0, 16);
+}

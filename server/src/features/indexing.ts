@@ -1,0 +1,45 @@
+// Background indexing of the workspace folders: every package analysed once, with work-done progress.
+import * as path from 'node:path';
+import type { Connection } from 'vscode-languageserver/node';
+import { groupByPackage, isSkippedDir, listGoFiles } from '../project/goFiles';
+import type { Diagnostics } from './diagnostics';
+
+/** Is `file` inside one of `roots` and outside testdata/, vendor/ and dot dirs below that root? */
+export function isIndexed(file: string, roots: readonly string[]): boolean {
+  return roots.some((root) => {
+    const rel = path.relative(root, path.dirname(file));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
+    return rel === '' || !rel.split(path.sep).some(isSkippedDir);
+  });
+}
+
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function indexWorkspace(
+  connection: Connection,
+  roots: readonly string[],
+  diagnostics: Diagnostics,
+): Promise<void> {
+  // A no-op reporter when the client has no window.workDoneProgress.
+  const progress = await connection.window.createWorkDoneProgress();
+  progress.begin('maprace: indexing Go files', 0, roots.map((r) => path.basename(r)).join(', '), false);
+  const started = Date.now();
+  let dirs: string[] = [];
+  try {
+    await diagnostics.batch(async () => {
+      const files = roots.flatMap((r) => listGoFiles(r));
+      dirs = [...groupByPackage(files).keys()];
+      let done = 0;
+      for (const dir of dirs) {
+        // Packages not seen yet are stale; one already analysed (an open document's) is skipped.
+        diagnostics.ensureAnalyzed(dir);
+        done++;
+        progress.report(Math.round((done / dirs.length) * 100), `${done}/${dirs.length} packages`);
+        await yieldToRequests();
+      }
+    });
+  } finally {
+    progress.done();
+  }
+  connection.console.log(`maprace: indexed ${dirs.length} packages in ${Date.now() - started} ms`);
+}

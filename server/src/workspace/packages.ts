@@ -1,0 +1,131 @@
+// Per-package analysis state: which directories are stale, the findings of every file, and what changed.
+import * as path from 'node:path';
+import { analyzePackage, type Finding, type SourceFile } from '../analysis/index';
+import type { DocumentStore } from './documentStore';
+import { DiskFiles, goFilesIn } from './diskFiles';
+
+export interface AnalysisResult {
+  dir: string;
+  /** Every file that has, or had until now, findings in this package, plus its current files. */
+  files: string[];
+  /** Files whose findings differ from the previous analysis. */
+  changed: string[];
+  /** Files whose edits caused this analysis (their client re-pulls anyway). */
+  triggers: Set<string>;
+}
+
+interface PackageState {
+  dirty: boolean;
+  triggers: Set<string>;
+  files: string[];
+}
+
+export class Packages {
+  private readonly packages = new Map<string, PackageState>();
+  private readonly findings = new Map<string, Finding[]>();
+  private readonly signatures = new Map<string, string>();
+
+  constructor(
+    private readonly docs: DocumentStore,
+    private readonly disk: DiskFiles,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Marks the package of `file` stale; `trigger` when an edit of that open document caused it. */
+  touch(file: string, trigger = false): string {
+    const dir = path.dirname(file);
+    const state = this.state(dir);
+    state.dirty = true;
+    if (trigger) state.triggers.add(file);
+    return dir;
+  }
+
+  isDirty(dir: string): boolean {
+    return this.packages.get(dir)?.dirty ?? true;
+  }
+
+  dirtyDirs(): string[] {
+    return [...this.packages].filter(([, s]) => s.dirty).map(([d]) => d);
+  }
+
+  knownDirs(): string[] {
+    return [...this.packages.keys()];
+  }
+
+  /** Every Go file seen in an analysed package. */
+  knownFiles(): string[] {
+    return [...this.packages.values()].flatMap((s) => s.files);
+  }
+
+  /** The findings of `file` from the last analysis of its package. */
+  findingsOf(file: string): Finding[] {
+    return this.findings.get(file) ?? [];
+  }
+
+  /** Forgets a package (its folder left the workspace); returns the files that had findings. */
+  forget(dir: string): string[] {
+    const state = this.packages.get(dir);
+    this.packages.delete(dir);
+    const had = [...this.findings.keys()].filter((f) => path.dirname(f) === dir);
+    for (const f of had) {
+      this.findings.delete(f);
+      this.signatures.delete(f);
+    }
+    void state;
+    return had;
+  }
+
+  /** Re-reads and re-analyses one directory; analysis errors are logged, never thrown. */
+  analyze(dir: string): AnalysisResult {
+    const state = this.state(dir);
+    const triggers = state.triggers;
+    state.triggers = new Set();
+    state.dirty = false;
+    const paths = new Set(goFilesIn(dir));
+    for (const d of this.docs.inDirectory(dir)) paths.add(d.path);
+    const sources: SourceFile[] = [];
+    for (const p of [...paths].sort()) {
+      const open = this.docs.atPath(p);
+      try {
+        const source = open ? this.docs.sourceFile(open) : this.disk.get(p);
+        if (source) sources.push(source);
+      } catch (err) {
+        this.log(`maprace: cannot parse ${p}: ${(err as Error).stack ?? err}`);
+      }
+    }
+    let found: Finding[] = [];
+    try {
+      found = sources.length ? analyzePackage(sources) : [];
+    } catch (err) {
+      this.log(`maprace: analysis of package ${dir} failed: ${(err as Error).stack ?? err}`);
+    }
+    const byFile = new Map<string, Finding[]>();
+    for (const f of found) {
+      let list = byFile.get(f.file);
+      if (!list) byFile.set(f.file, (list = []));
+      list.push(f);
+    }
+    const files = new Set([...state.files, ...sources.map((s) => s.path), ...byFile.keys()]);
+    const changed: string[] = [];
+    for (const file of files) {
+      const list = byFile.get(file) ?? [];
+      const signature = JSON.stringify(list);
+      if ((this.signatures.get(file) ?? '[]') !== signature) changed.push(file);
+      if (list.length) {
+        this.findings.set(file, list);
+        this.signatures.set(file, signature);
+      } else {
+        this.findings.delete(file);
+        this.signatures.delete(file);
+      }
+    }
+    state.files = sources.map((s) => s.path);
+    return { dir, files: [...files], changed, triggers };
+  }
+
+  private state(dir: string): PackageState {
+    let s = this.packages.get(dir);
+    if (!s) this.packages.set(dir, (s = { dirty: true, triggers: new Set(), files: [] }));
+    return s;
+  }
+}

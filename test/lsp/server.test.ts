@@ -1,0 +1,302 @@
+// The built language server over stdio, driven by a real JSON-RPC client: sync, diagnostics, fixes, watching.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction,
+  Diagnostic,
+  TextDocumentContentChangeEvent,
+  TextDocumentEdit,
+  TextEdit,
+  WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver-protocol';
+import { ruleDocsUrl } from '../../server/src/analysis/rules/catalog';
+import { LspSession, ROOT, SERVER, uriOf } from './lspSession';
+
+const RULE = 'concurrent-map-access';
+
+// Line 5 writes in a goroutine, line 6 reads before `<-done`: a race, reported at both accesses.
+const RACY = [
+  'package main',
+  '',
+  'func main() {',
+  '\tm := map[string]int{}',
+  '\tdone := make(chan bool)',
+  '\tgo func() { m["a"] = 1; done <- true }()',
+  '\t_ = m["b"]',
+  '\t<-done',
+  '}',
+  '',
+].join('\n');
+
+function workspace(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'maprace-lsp-'));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  return root;
+}
+
+function textAt(text: string, range: Diagnostic['range']): string {
+  const doc = TextDocument.create('file:///x.go', 'go', 0, text);
+  return doc.getText(range);
+}
+
+function byLine(items: Diagnostic[], line: number): Diagnostic {
+  const d = items.find((x) => x.range.start.line === line);
+  assert.ok(d, `a diagnostic on line ${line} among ${JSON.stringify(items.map((x) => x.range))}`);
+  return d;
+}
+
+/** A WorkspaceEdit's edits of one document as didChange content changes: last first, so positions hold. */
+function asContentChanges(edits: TextEdit[]): TextDocumentContentChangeEvent[] {
+  const order = edits.map((e, i) => ({ e, i }));
+  order.sort(
+    (a, b) =>
+      b.e.range.start.line - a.e.range.start.line || b.e.range.start.character - a.e.range.start.character || b.i - a.i,
+  );
+  return order.map(({ e }) => ({ range: e.range, text: e.newText }));
+}
+
+function documentEdits(action: CodeAction, uri: string): TextDocumentEdit {
+  const edit = action.edit?.documentChanges?.find((c): c is TextDocumentEdit => 'textDocument' in c && c.textDocument.uri === uri);
+  assert.ok(edit, `the action edits ${uri}: ${JSON.stringify(action.edit)}`);
+  return edit;
+}
+
+test('pull diagnostics: progress, rule metadata, related info, incremental edits, UTF-16 ranges', async () => {
+  const root = workspace({
+    'main.go': RACY,
+    'testdata/racy.go': RACY,
+    'vendor/example.com/v/racy.go': RACY.replace('package main', 'package v'),
+    '.hidden/racy.go': RACY,
+  });
+  const s = await LspSession.start(root, { pull: true, progress: true, watch: true, refresh: true, documentChanges: true });
+  try {
+    const caps = s.initializeResult.capabilities;
+    assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 }, 'incremental sync');
+    assert.deepEqual(caps.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: true });
+    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.maprace']);
+
+    // Background indexing with work-done progress on a token the server created.
+    await s.waitFor('indexing progress to end', () => s.progress.some((p) => p.kind === 'end'));
+    assert.equal(s.createdTokens.length >= 1, true, 'window/workDoneProgress/create was sent');
+    const token = s.createdTokens[0];
+    const kinds = s.progress.filter((p) => p.token === token).map((p) => p.kind);
+    assert.equal(kinds[0], 'begin');
+    assert.equal(kinds[kinds.length - 1], 'end');
+    await s.waitFor('the **/*.go watcher registration', () => s.registrations.length > 0);
+    const watch = s.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+    assert.deepEqual(watch?.registerOptions, { watchers: [{ globPattern: '**/*.go' }] });
+
+    // The index covers main.go and skips testdata/, vendor/ and dot dirs.
+    const ws = await s.workspaceDiagnostics();
+    const reported = ws.items.filter((i) => i.kind === 'full' && i.items.length).map((i) => path.relative(root, new URL(i.uri).pathname));
+    assert.deepEqual(reported, ['main.go']);
+
+    const uri = await s.open(path.join(root, 'main.go'), RACY);
+    const report = await s.diagnostics(uri);
+    assert.equal(report.kind, 'full');
+    const items = report.kind === 'full' ? report.items : [];
+    assert.equal(items.length, 2, JSON.stringify(items));
+    const read = byLine(items, 6);
+    const write = byLine(items, 5);
+    for (const d of [read, write]) {
+      assert.equal(d.source, 'maprace');
+      assert.equal(d.code, RULE);
+      assert.equal(d.codeDescription?.href, ruleDocsUrl(RULE));
+      assert.equal(d.severity, 1);
+      assert.match(d.message, /concurrent map read and map write/);
+    }
+    assert.equal(textAt(RACY, read.range), 'm["b"]');
+    assert.equal(textAt(RACY, write.range), 'm["a"]');
+    const other = read.relatedInformation?.find((r) => textAt(RACY, r.location.range) === 'm["a"]');
+    assert.ok(other, `related information points at the write: ${JSON.stringify(read.relatedInformation)}`);
+    assert.equal(other.location.uri, uri);
+
+    // Same diagnostics again: the client's result id comes back unchanged.
+    const again = await s.diagnostics(uri, report.resultId);
+    assert.equal(again.kind, 'unchanged');
+
+    // Move the read after `<-done`, in two incremental changes: the race is gone.
+    await s.change(uri, [
+      { range: { start: { line: 6, character: 0 }, end: { line: 7, character: 0 } }, text: '' },
+      { range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: '\t_ = m["b"]\n' },
+    ]);
+    assert.deepEqual(await s.items(uri), []);
+    // And back: the race returns.
+    await s.change(uri, [
+      { range: { start: { line: 7, character: 0 }, end: { line: 8, character: 0 } }, text: '' },
+      { range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: '\t_ = m["b"]\n' },
+    ]);
+    assert.equal((await s.items(uri)).length, 2);
+
+    // CJK and emoji before the read on its line: the range still covers exactly `m["b"]` in UTF-16 units.
+    const comment = '/* 地図 😀🗺️ */ ';
+    await s.change(uri, [{ range: { start: { line: 6, character: 1 }, end: { line: 6, character: 1 } }, text: comment }]);
+    const shifted = byLine(await s.items(uri), 6);
+    const line6 = `\t${comment}_ = m["b"]`;
+    assert.equal(shifted.range.start.character, line6.indexOf('m["b"]'));
+    assert.equal(line6.slice(shifted.range.start.character, shifted.range.end.character), 'm["b"]');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('code actions: the Guard quick fix and source.fixAll.maprace remove the race', async () => {
+  const root = workspace({ 'main.go': RACY });
+  const s = await LspSession.start(root, { pull: true, documentChanges: true });
+  try {
+    const uri = await s.open(path.join(root, 'main.go'), RACY);
+    const read = byLine(await s.items(uri), 6);
+    const actions = (await s.codeActions({
+      textDocument: { uri },
+      range: read.range,
+      context: { diagnostics: [read], only: ['quickfix'] },
+    })) as CodeAction[];
+    const guard = actions.find((a) => a.title.startsWith('Guard'));
+    assert.ok(guard, `a Guard quick fix among ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.equal(guard.kind, 'quickfix');
+    assert.equal(guard.isPreferred, true);
+    assert.deepEqual(guard.diagnostics, [read]);
+    assert.ok(!actions.some((a) => a.kind === 'source.fixAll.maprace'), 'only quickfix was asked for');
+    const edit = documentEdits(guard, uri);
+    assert.equal(edit.textDocument.version, s.version(uri), 'versioned for the open document');
+
+    // Apply it the way an editor does, as an incremental didChange.
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'go', 0, RACY), edit.edits);
+    await s.change(uri, asContentChanges(edit.edits));
+    assert.deepEqual(await s.items(uri), [], `no race left in:\n${fixed}`);
+    assert.match(fixed, /sync\.Mutex/);
+
+    // Back to the racy text (a full-text change is allowed with incremental sync), then fix all.
+    await s.change(uri, [{ text: RACY }]);
+    assert.equal((await s.items(uri)).length, 2);
+    const all = (await s.codeActions({
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.deepEqual(all.map((a) => a.kind), ['source.fixAll.maprace']);
+    const allEdits = documentEdits(all[0], uri).edits;
+    await s.change(uri, asContentChanges(allEdits));
+    assert.deepEqual(await s.items(uri), [], 'fix all removed both findings without applying a shared edit twice');
+
+    // A stale diagnostic (its document changed since) gets no fix.
+    assert.deepEqual(
+      await s.codeActions({ textDocument: { uri }, range: read.range, context: { diagnostics: [read], only: ['quickfix'] } }),
+      [],
+    );
+  } finally {
+    await s.stop();
+  }
+});
+
+test('cross-file: a fix edits two files, and an on-disk change to another file refreshes pull diagnostics', async () => {
+  const main = ['package main', '', 'func main() {', '\tgo write()', '\t_ = shared["x"]', '}', ''].join('\n');
+  const other = ['package main', '', 'var shared = map[string]int{}', '', 'func write() {', '\tshared["y"] = 1', '}', ''].join('\n');
+  const root = workspace({ 'main.go': main, 'other.go': other });
+  const s = await LspSession.start(root, { pull: true, watch: true, refresh: true, documentChanges: true });
+  try {
+    await s.waitFor('indexing', () => s.registrations.length > 0);
+    const uri = await s.open(path.join(root, 'main.go'), main);
+    const read = byLine(await s.items(uri), 4);
+    const related = read.relatedInformation?.find((r) => r.location.uri === uriOf(path.join(root, 'other.go')));
+    assert.ok(related, `related information names other.go: ${JSON.stringify(read.relatedInformation)}`);
+    assert.equal(textAt(other, related.location.range), 'shared["y"]');
+
+    const [guard] = (await s.codeActions({ textDocument: { uri }, range: read.range, context: { diagnostics: [read] } })) as CodeAction[];
+    assert.ok(guard?.title.startsWith('Guard'), JSON.stringify(guard));
+    const otherEdit = documentEdits(guard, uriOf(path.join(root, 'other.go')));
+    assert.equal(otherEdit.textDocument.version, null, 'a closed file is edited unversioned');
+    assert.equal(documentEdits(guard, uri).textDocument.version, s.version(uri));
+
+    // other.go changes on disk so write() no longer touches the map: main.go's finding goes away.
+    const refreshesBefore = s.refreshes;
+    fs.writeFileSync(path.join(root, 'other.go'), other.replace('\tshared["y"] = 1', '\tlocal := map[string]int{}\n\tlocal["y"] = 1'));
+    await s.watchedFilesChanged([{ uri: uriOf(path.join(root, 'other.go')), type: 2 }]);
+    await s.waitFor('workspace/diagnostic/refresh', () => s.refreshes > refreshesBefore);
+    assert.deepEqual(await s.items(uri), []);
+
+    // A new racy file appears on disk: the workspace report picks it up.
+    const third = ['package main', '', 'func other() {', '\tn := map[int]int{}', '\tgo func() { n[1] = 1 }()', '\tn[2] = 2', '}', ''].join('\n');
+    const before = s.refreshes;
+    fs.writeFileSync(path.join(root, 'third.go'), third);
+    await s.watchedFilesChanged([{ uri: uriOf(path.join(root, 'third.go')), type: 1 }]);
+    await s.waitFor('a refresh for third.go', () => s.refreshes > before);
+    const ws = await s.workspaceDiagnostics();
+    const thirdReport = ws.items.find((i) => i.uri === uriOf(path.join(root, 'third.go'))) as WorkspaceDocumentDiagnosticReport;
+    assert.ok(thirdReport && thirdReport.kind === 'full' && thirdReport.items.length === 2, JSON.stringify(thirdReport));
+    assert.match(thirdReport.items[0].message, /concurrent map writes/);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('push diagnostics when the client cannot pull', async () => {
+  const root = workspace({ 'main.go': RACY });
+  const s = await LspSession.start(root, { pull: false });
+  try {
+    assert.equal(s.initializeResult.capabilities.diagnosticProvider, undefined);
+    const uri = await s.open(path.join(root, 'main.go'), RACY);
+    await s.waitFor('published diagnostics for the open version', () => s.lastPublished(uri)?.version === 1);
+    const first = s.lastPublished(uri)!;
+    assert.equal(first.diagnostics.length, 2);
+    assert.ok(first.diagnostics.every((d) => d.source === 'maprace' && d.code === RULE));
+    assert.equal(textAt(RACY, byLine(first.diagnostics, 6).range), 'm["b"]');
+
+    const version = await s.change(uri, [
+      { range: { start: { line: 6, character: 0 }, end: { line: 7, character: 0 } }, text: '' },
+      { range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: '\t_ = m["b"]\n' },
+    ]);
+    await s.waitFor('an empty publish after the fix', () => s.lastPublished(uri)?.version === version);
+    assert.deepEqual(s.lastPublished(uri)!.diagnostics, []);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('unknown documents and broken Go get empty answers, and the server keeps serving', async () => {
+  const root = workspace({ 'main.go': RACY });
+  const s = await LspSession.start(root, { pull: true });
+  try {
+    assert.deepEqual(await s.items(uriOf(path.join(root, 'missing', 'nothing.go'))), []);
+    assert.deepEqual(await s.items('untitled:Untitled-1'), []);
+    assert.deepEqual(
+      await s.codeActions({
+        textDocument: { uri: 'untitled:Untitled-1' },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [] },
+      }),
+      [],
+    );
+    const broken = await s.open(path.join(root, 'broken.go'), 'package main\n\nfunc (((( {\n\tgo m[ = \n');
+    assert.ok(Array.isArray(await s.items(broken)));
+    const uri = await s.open(path.join(root, 'main.go'), RACY);
+    assert.equal((await s.items(uri)).length, 2, `still analysing; stderr: ${s.stderr}`);
+  } finally {
+    assert.equal(await s.stop(), 0, 'clean exit after shutdown/exit');
+  }
+});
+
+test('the bin shim prints the version; a missing grammar fails clearly with exit status 2', () => {
+  const bin = path.join(ROOT, 'server', 'bin', 'maprace-language-server');
+  const version = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+  assert.equal(version.status, 0, version.stderr);
+  assert.equal(version.stdout.trim(), JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  const broken = spawnSync(process.execPath, [SERVER, '--stdio'], {
+    encoding: 'utf8',
+    env: { ...process.env, MAPRACE_GRAMMARS: path.join(os.tmpdir(), 'maprace-no-grammar-here') },
+    input: '',
+  });
+  assert.equal(broken.status, 2);
+  assert.match(broken.stderr, /cannot read .*tree-sitter\.wasm/);
+  const usage = spawnSync(process.execPath, [SERVER], { encoding: 'utf8' });
+  assert.equal(usage.status, 2);
+  assert.match(usage.stderr, /usage: maprace-language-server --stdio/);
+});
