@@ -44,7 +44,8 @@ export class CodeActions {
     const actions: CodeAction[] = [];
     if (wanted(only, CodeActionKind.QuickFix)) {
       for (const diagnostic of params.context.diagnostics) {
-        if (diagnostic.source !== SOURCE) continue;
+        // Some clients (Neovim 0.7) rebuild diagnostics from their own store and may drop `source`.
+        if (diagnostic.source !== undefined && diagnostic.source !== SOURCE) continue;
         for (const fix of this.fixesFor(file, diagnostic, findings)) {
           actions.push({
             title: fix.title,
@@ -71,9 +72,11 @@ export class CodeActions {
 
   /** The current finding's fixes; the diagnostic's own copy only if its document has not changed since. */
   private fixesFor(file: string, diagnostic: Diagnostic, findings: Finding[]): Fix[] {
-    const finding = findings.find(
-      (f) => f.rule === diagnostic.code && f.message === diagnostic.message && sameRange(diagnostic.range, f.range),
-    );
+    const candidates = findings.filter((f) => f.rule === diagnostic.code && f.message === diagnostic.message);
+    // Neovim 0.7 sends byte columns back instead of UTF-16 ones, so a same-line match is accepted too.
+    const finding =
+      candidates.find((f) => sameRange(diagnostic.range, f.range)) ??
+      candidates.find((f) => f.range.start.line === diagnostic.range.start.line);
     if (finding) return finding.fixes;
     const data = diagnostic.data as DiagnosticData | undefined;
     if (data && Array.isArray(data.fixes) && data.version !== null && data.version === this.diagnostics.versionOf(file)) {
