@@ -79,6 +79,7 @@ export class LspSession {
   readonly registrations: Registration[] = [];
   refreshes = 0;
   stderr = '';
+  readonly logs: string[] = [];
   initializeResult!: InitializeResult;
   private readonly versions = new Map<string, number>();
 
@@ -108,7 +109,7 @@ export class LspSession {
       session.refreshes++;
       return null;
     });
-    conn.onNotification('window/logMessage', () => undefined);
+    conn.onNotification('window/logMessage', (p: { message: string }) => session.logs.push(p.message));
     conn.listen();
     session.initializeResult = await conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,

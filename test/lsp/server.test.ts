@@ -277,6 +277,12 @@ test('unknown documents and broken Go get empty answers, and the server keeps se
     );
     const broken = await s.open(path.join(root, 'broken.go'), 'package main\n\nfunc (((( {\n\tgo m[ = \n');
     assert.ok(Array.isArray(await s.items(broken)));
+    // Nesting this deep overflows the analysis' stack: that package gets no findings, the error is logged.
+    const depth = 20000;
+    const deep = `package deep\n\nfunc f(m map[int]int) {\n\tgo func() { m[1] = 1 }()\n\t_ = ${'('.repeat(depth)}m[2]${')'.repeat(depth)}\n}\n`;
+    const deepUri = await s.open(path.join(root, 'deep', 'deep.go'), deep);
+    assert.deepEqual(await s.items(deepUri), []);
+    await s.waitFor('the analysis failure in the log', () => s.logs.some((l) => /analysis of package .*deep failed/.test(l)));
     const uri = await s.open(path.join(root, 'main.go'), RACY);
     assert.equal((await s.items(uri)).length, 2, `still analysing; stderr: ${s.stderr}`);
   } finally {
