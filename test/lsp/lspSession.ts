@@ -162,8 +162,8 @@ export class LspSession {
     return report.items;
   }
 
-  async workspaceDiagnostics(): Promise<WorkspaceDiagnosticReport> {
-    return this.conn.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
+  async workspaceDiagnostics(previousResultIds: { uri: string; value: string }[] = []): Promise<WorkspaceDiagnosticReport> {
+    return this.conn.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds });
   }
 
   async codeActions(params: CodeActionParams): Promise<(Command | CodeAction)[]> {

@@ -216,12 +216,19 @@ test('cross-file: a fix edits two files, and an on-disk change to another file r
     assert.equal(otherEdit.textDocument.version, null, 'a closed file is edited unversioned');
     assert.equal(documentEdits(guard, uri).textDocument.version, s.version(uri));
 
+    // The workspace report has other.go's side of the race, though other.go is not open.
+    const otherUri = uriOf(path.join(root, 'other.go'));
+    const initial = (await s.workspaceDiagnostics()).items.find((i) => i.uri === otherUri);
+    assert.ok(initial?.kind === 'full' && initial.items.length === 1 && initial.version === null, JSON.stringify(initial));
+
     // other.go changes on disk so write() no longer touches the map: main.go's finding goes away.
     const refreshesBefore = s.refreshes;
     fs.writeFileSync(path.join(root, 'other.go'), other.replace('\tshared["y"] = 1', '\tlocal := map[string]int{}\n\tlocal["y"] = 1'));
     await s.watchedFilesChanged([{ uri: uriOf(path.join(root, 'other.go')), type: 2 }]);
     await s.waitFor('workspace/diagnostic/refresh', () => s.refreshes > refreshesBefore);
     assert.deepEqual(await s.items(uri), []);
+    const cleared = (await s.workspaceDiagnostics([{ uri: otherUri, value: initial.resultId! }])).items.find((i) => i.uri === otherUri);
+    assert.deepEqual(cleared && cleared.kind === 'full' && cleared.items, [], 'the client is told other.go is clean now');
 
     // A new racy file appears on disk: the workspace report picks it up.
     const third = ['package main', '', 'func other() {', '\tn := map[int]int{}', '\tgo func() { n[1] = 1 }()', '\tn[2] = 2', '}', ''].join('\n');

@@ -84,7 +84,13 @@ export class Diagnostics {
   workspaceReports(previous: ReadonlyMap<string, string>): WorkspaceDocumentDiagnosticReport[] {
     for (const dir of this.packages.dirtyDirs()) this.ensureAnalyzed(dir);
     const reports: WorkspaceDocumentDiagnosticReport[] = [];
-    for (const file of new Set(this.packages.knownFiles())) {
+    // Files with findings, and files the client holds a result for (it may need clearing); the rest has none.
+    const files = new Set(this.packages.filesWithFindings());
+    for (const uri of previous.keys()) {
+      const file = uriToPath(uri);
+      if (file) files.add(file);
+    }
+    for (const file of files) {
       const uri = this.uriOf(file);
       const items = this.diagnosticsOf(file);
       const resultId = hashOf(items);

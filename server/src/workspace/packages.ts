@@ -52,9 +52,8 @@ export class Packages {
     return [...this.packages.keys()];
   }
 
-  /** Every Go file seen in an analysed package. */
-  knownFiles(): string[] {
-    return [...this.packages.values()].flatMap((s) => s.files);
+  filesWithFindings(): string[] {
+    return [...this.findings.keys()];
   }
 
   /** The findings of `file` from the last analysis of its package. */
