@@ -1,6 +1,7 @@
 // `--format sarif`: SARIF 2.1.0 for code-scanning services. Lines and columns are 1-based; columns count
 // UTF-16 code units (run.columnKind), the same unit as the JSON output and LSP.
 import * as path from 'node:path';
+import type { ArtifactLocation, Fix as SarifFix, Log, PhysicalLocation, Region, ReportingDescriptor, Result } from 'sarif';
 import { pathToFileURL } from 'node:url';
 import { RULES, ruleDocsUrl } from '../analysis/rules/catalog';
 import type { Finding, Range, Severity } from '../analysis/index';
@@ -13,14 +14,14 @@ type Level = 'error' | 'warning' | 'note';
 const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 /** Files under `cwd` become relative URIs against %SRCROOT% (portable logs); others absolute file: URIs. */
-function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+function artifactLocation(file: string, cwd: string): ArtifactLocation {
   const rel = path.relative(cwd, path.resolve(cwd, file));
   if (rel.startsWith('..') || path.isAbsolute(rel)) return { uri: pathToFileURL(path.resolve(cwd, file)).href };
   return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
 /** SARIF regions are 1-based and endColumn points just past the last character. */
-function region(r: Range) {
+function region(r: Range): Region {
   return {
     startLine: r.start.line + 1,
     startColumn: r.start.character + 1,
@@ -29,7 +30,7 @@ function region(r: Range) {
   };
 }
 
-function physicalLocation(file: string, r: Range, cwd: string) {
+function physicalLocation(file: string, r: Range, cwd: string): PhysicalLocation {
   return { artifactLocation: artifactLocation(file, cwd), region: region(r) };
 }
 
@@ -38,7 +39,7 @@ function firstSentence(text: string): string {
   return m ? m[1] : text;
 }
 
-function rules() {
+function rules(): ReportingDescriptor[] {
   return RULES.map((r) => ({
     id: r.id,
     shortDescription: { text: firstSentence(r.summary) },
@@ -50,7 +51,7 @@ function rules() {
   }));
 }
 
-function result(f: Finding, cwd: string) {
+function result(f: Finding, cwd: string): Result {
   const ruleIndex = RULES.findIndex((r) => r.id === f.rule);
   return {
     ruleId: f.rule,
@@ -63,7 +64,7 @@ function result(f: Finding, cwd: string) {
       physicalLocation: physicalLocation(r.file, r.range, cwd),
       message: { text: r.message },
     })),
-    fixes: f.fixes.map((x) => {
+    fixes: f.fixes.map((x): SarifFix => {
       const byFile = new Map<string, typeof x.edits>();
       for (const e of x.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
       return {
@@ -78,7 +79,7 @@ function result(f: Finding, cwd: string) {
 }
 
 export function formatSarif(findings: readonly Finding[], version: string, cwd: string): string {
-  const log = {
+  const log: Log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
