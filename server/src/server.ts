@@ -57,6 +57,13 @@ function serve(parser: Parser): void {
   const docs = new DocumentStore(parser);
   const disk = new DiskFiles(parser);
   const packages = new Packages(docs, disk, log);
+  const warm = (file: string) => {
+    try {
+      if (!docs.atPath(file)) disk.get(file);
+    } catch (err) {
+      log(`maprace: cannot parse ${file}: ${(err as Error).stack ?? err}`);
+    }
+  };
   let diagnostics!: Diagnostics;
   let actions!: CodeActions;
   let roots: string[] = [];
@@ -105,10 +112,10 @@ function serve(parser: Parser): void {
         }
         const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
         roots.push(...added);
-        if (added.length) void indexWorkspace(connection, added, diagnostics).catch((err) => log(`maprace: indexing failed: ${err}`));
+        if (added.length) void indexWorkspace(connection, added, diagnostics, warm).catch((err) => log(`maprace: indexing failed: ${err}`));
       });
     }
-    void indexWorkspace(connection, roots, diagnostics).catch((err) => log(`maprace: indexing failed: ${err?.stack ?? err}`));
+    void indexWorkspace(connection, roots, diagnostics, warm).catch((err) => log(`maprace: indexing failed: ${err?.stack ?? err}`));
   });
 
   const isGo = (uri: string) => uri.endsWith('.go');

@@ -19,6 +19,8 @@ export async function indexWorkspace(
   connection: Connection,
   roots: readonly string[],
   diagnostics: Diagnostics,
+  /** Parses a file into the disk cache, so parsing yields per file and analysis finds it parsed. */
+  warm: (file: string) => void,
 ): Promise<void> {
   // A no-op reporter when the client has no window.workDoneProgress.
   const progress = await connection.window.createWorkDoneProgress();
@@ -28,9 +30,14 @@ export async function indexWorkspace(
   try {
     await diagnostics.batch(async () => {
       const files = roots.flatMap((r) => listGoFiles(r));
-      dirs = [...groupByPackage(files).keys()];
+      const groups = groupByPackage(files);
+      dirs = [...groups.keys()];
       let done = 0;
-      for (const dir of dirs) {
+      for (const [dir, members] of groups) {
+        for (const file of members) {
+          warm(file);
+          await yieldToRequests();
+        }
         // Packages not seen yet are stale; one already analysed (an open document's) is skipped.
         diagnostics.ensureAnalyzed(dir);
         done++;
