@@ -1,11 +1,13 @@
 // The built language server over stdio, driven by a real JSON-RPC client: sync, diagnostics, fixes, watching.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
+import { InitializeRequest } from 'vscode-languageserver-protocol';
 import type {
   CodeAction,
   Diagnostic,
@@ -312,4 +314,18 @@ test('the bin shim prints the version; a missing grammar fails clearly with exit
   const usage = spawnSync(process.execPath, [SERVER], { encoding: 'utf8' });
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /usage: maprace-language-server --stdio/);
+});
+
+test('--node-ipc works as well as --stdio (the ipc transport of VS Code)', async () => {
+  const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const conn = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  conn.listen();
+  try {
+    const result = await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+    assert.equal(result.serverInfo?.name, 'maprace-language-server');
+    assert.equal(result.capabilities.diagnosticProvider, undefined, 'no pull support declared: push mode');
+  } finally {
+    conn.dispose();
+    child.kill();
+  }
 });
