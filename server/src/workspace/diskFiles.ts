@@ -24,10 +24,26 @@ export function goFilesIn(dir: string): string[] {
   }
 }
 
-export class DiskFiles {
-  private readonly cache = new Map<string, Cached>();
+/**
+ * A syntax tree as plain objects takes about 80 times its source text in heap, so the cache keeps the
+ * most recently used files up to this much source (MAPRACE_CACHE_MB overrides) and re-parses the rest.
+ */
+const DEFAULT_LIMIT_CHARS = 16 * 1024 * 1024;
 
-  constructor(private readonly parser: Parser) {}
+function limitFromEnv(): number {
+  const mb = Number(process.env.MAPRACE_CACHE_MB);
+  return Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : DEFAULT_LIMIT_CHARS;
+}
+
+export class DiskFiles {
+  /** In least-recently-used-first order (a hit moves the entry to the end). */
+  private readonly cache = new Map<string, Cached>();
+  private chars = 0;
+
+  constructor(
+    private readonly parser: Parser,
+    private readonly limitChars = limitFromEnv(),
+  ) {}
 
   /** The parsed file, or undefined if it cannot be read. */
   get(file: string): SourceFile | undefined {
@@ -35,25 +51,40 @@ export class DiskFiles {
     try {
       stat = fs.statSync(file);
     } catch {
-      this.cache.delete(file);
+      this.invalidate(file);
       return undefined;
     }
     const hit = this.cache.get(file);
-    if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.source;
+    this.invalidate(file);
+    if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) {
+      this.store(file, hit);
+      return hit.source;
+    }
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch {
-      this.cache.delete(file);
       return undefined;
     }
     const source = parseSourceFile(this.parser, file, text);
-    this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, source });
+    this.store(file, { mtimeMs: stat.mtimeMs, size: stat.size, source });
     return source;
   }
 
   invalidate(file: string): void {
+    const hit = this.cache.get(file);
+    if (!hit) return;
     this.cache.delete(file);
+    this.chars -= hit.source.text.length;
+  }
+
+  private store(file: string, entry: Cached): void {
+    this.cache.set(file, entry);
+    this.chars += entry.source.text.length;
+    for (const [oldest] of this.cache) {
+      if (this.chars <= this.limitChars || oldest === file) break;
+      this.invalidate(oldest);
+    }
   }
 
   has(file: string): boolean {
