@@ -67,7 +67,10 @@ test('VS Code (code-server): squiggle, Problems entry, "Guard" quick fix removes
     await wb.page.keyboard.press('Escape');
 
     const problems = await wb.openProblems();
-    await problems.locator('.monaco-list-row', { hasText: /concurrent map/ }).first().waitFor({ timeout: 30_000 });
+    const entry = problems.locator('.monaco-list-row', { hasText: /concurrent map/ })
+      .filter({ hasText: 'maprace' })
+      .filter({ hasText: 'concurrent-map-access' });
+    await entry.first().waitFor({ timeout: 30_000 });
     await wb.screenshot('problems');
 
     // A crashed server is restarted, and so is one restarted by the command; diagnostics come back.
