@@ -22,6 +22,8 @@ export function guardWithMutex(v: VarDecl, racy: readonly Access[], all: readonl
   const mutexName = mutex ? mutex.name : freshName(`${v.name}Mu`, v.file);
   const unguarded = racy.filter((a) => !a.locks.some((l) => l.mutex === mutex && mutex && !l.read));
   if (unguarded.length === 0) return undefined;
+  // Code that some caller already runs under the mutex (a `fooLocked` helper) would deadlock if it locked too.
+  if (mutex && unguarded.some((a) => all.some((b) => b.node === a.node && b.locks.some((l) => l.mutex === mutex)))) return undefined;
   // A local map whose accesses reach into other functions needs a mutex they can all name.
   const packageLevel = !mutex && (v.global || unguarded.some((a) => !withinDeclaringFunction(v, a)));
 

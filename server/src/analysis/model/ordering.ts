@@ -3,15 +3,18 @@
 // (start, end) of the spawner, from its `go` statement (or a later signal it waits for)
 // to the first wait that is certain to follow the access (wg.Wait after Done, a receive
 // after the goroutine's send or close).
-import { inside, posInside, type Access, type Lock, type Loop, type Spawn, type Timeline } from './timeline';
+import { inside, posInside, type Access, type Lock, type Loop, type Spawn, type Sync, type Timeline } from './timeline';
 
 export interface Window {
   start: number;
   end: number;
 }
 
-/** The spawner-side window in which a goroutine's access may run. */
-export function windowOf(spawner: Timeline, spawn: Spawn, access: Access): Window {
+/**
+ * The spawner-side window in which a goroutine's access may run; `at`, a spawner position the window is
+ * asked about, rules out joins in a `select` case that `at` is an alternative to.
+ */
+export function windowOf(spawner: Timeline, spawn: Spawn, access: Access, at?: number): Window {
   const g = spawn.body;
   let start = spawn.pos;
   // The goroutine waits on a channel before the access: it runs only after the spawner's send or close.
@@ -25,19 +28,26 @@ export function windowOf(spawner: Timeline, spawn: Spawn, access: Access): Windo
   let end = Infinity;
   for (const y of spawner.syncs) {
     if (y.pos <= spawn.pos || y.pos >= end) continue;
+    if (at !== undefined && y.alternatives?.some((r) => r.start <= at && at < r.end)) continue;
     if (joins(y.kind, y.key, g, access.pos)) end = y.pos;
   }
   return { start, end };
 }
 
+/** A goroutine's syncs, and those of goroutines it starts, counted at their `go` statement (which follows what came before it). */
+function signalsOf(g: Timeline): Sync[] {
+  return [...g.syncs, ...g.spawns.flatMap((s) => signalsOf(s.body).map((y) => ({ ...y, pos: s.pos })))];
+}
+
 function joins(kind: string, key: string, g: Timeline, accessPos: number): boolean {
+  const signals = signalsOf(g);
   switch (kind) {
     case 'wait':
-      return g.syncs.some((s) => s.kind === 'done' && s.key === key && s.pos >= accessPos);
+      return signals.some((s) => s.kind === 'done' && s.key === key && s.pos >= accessPos);
     case 'recv':
-      return g.syncs.some((s) => (s.kind === 'send' || s.kind === 'close') && s.key === key && s.pos > accessPos);
+      return signals.some((s) => (s.kind === 'send' || s.kind === 'close') && s.key === key && s.pos > accessPos);
     case 'rangeRecv':
-      return g.syncs.some((s) => s.kind === 'close' && s.key === key && s.pos > accessPos);
+      return signals.some((s) => s.kind === 'close' && s.key === key && s.pos > accessPos);
     default:
       return false;
   }
@@ -56,7 +66,7 @@ function repeatsUnjoined(spawn: Spawn, otherLoops: readonly Loop[], access: Acce
 
 /** Can the spawner's own access `a` overlap goroutine access `g`? */
 export function spawnerOverlaps(spawner: Timeline, a: Access, spawn: Spawn, g: Access): boolean {
-  const w = windowOf(spawner, spawn, g);
+  const w = windowOf(spawner, spawn, g, a.pos);
   if (repeatsUnjoined(spawn, a.loops, g, w.end)) return true;
   return w.start < a.pos && a.pos < w.end;
 }

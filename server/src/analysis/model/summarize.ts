@@ -24,6 +24,8 @@ interface Ctx {
   posOverride?: number;
   /** End of the running function body: where deferred calls happen. */
   end: number;
+  /** Inside a `select` case: the other cases. */
+  alternatives?: { start: number; end: number }[];
 }
 
 /** Binding of a callee's parameters to the caller's arguments. */
@@ -107,10 +109,11 @@ export class Summarizer {
         return this.walkVarDecl(node, ctx);
       case 'for_statement':
         return this.walkFor(node, ctx);
+      case 'select_statement':
+        return this.walkSelect(node, ctx);
       case 'if_statement':
       case 'expression_switch_statement':
       case 'type_switch_statement':
-      case 'select_statement':
       case 'expression_case':
       case 'type_case':
       case 'default_case':
@@ -214,7 +217,17 @@ export class Summarizer {
   }
 
   private sync(ctx: Ctx, kind: SyncKind, expr: SyntaxNode, at: SyntaxNode): void {
-    ctx.tl.syncs.push({ kind, key: this.keyOf(expr, ctx), pos: this.pos(ctx, at), loops: ctx.loops });
+    ctx.tl.syncs.push({ kind, key: this.keyOf(expr, ctx), pos: this.pos(ctx, at), loops: ctx.loops, alternatives: ctx.alternatives });
+  }
+
+  /** The cases of a `select` are alternatives: what one case waits for does not order the others. */
+  private walkSelect(node: SyntaxNode, ctx: Ctx): void {
+    const cases = node.children.filter((c) => c.type === 'communication_case' || c.type === 'default_case');
+    const span = (c: SyntaxNode) => ({ start: this.pos(ctx, c), end: ctx.posOverride ?? c.end });
+    for (const c of cases) {
+      const alternatives = cases.filter((o) => o !== c).map(span);
+      this.walk(c, { ...ctx, alternatives });
+    }
   }
 
   private walkShortVar(node: SyntaxNode, ctx: Ctx): void {

@@ -40,6 +40,8 @@ export interface Sync {
   key: string;
   pos: number;
   loops: Loop[];
+  /** For a sync in one `select` case: the sibling cases, which run instead of it, never after it. */
+  alternatives?: { start: number; end: number }[];
 }
 
 export interface Spawn {

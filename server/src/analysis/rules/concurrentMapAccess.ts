@@ -90,7 +90,7 @@ function enclosingFunctionName(a: Access): string {
 
 /** Checks a timeline against the goroutines it starts, and those goroutines against each other. */
 function checkSpawner(tl: Timeline, record: Record): void {
-  const spawned = tl.spawns.map((s) => ({ spawn: s, accesses: flatten(s.body) }));
+  const spawned = lift(tl).map(({ spawn, chain }) => ({ spawn, chain, accesses: spawn.body.accesses }));
   for (const { spawn, accesses } of spawned) {
     const gWho = describe(spawn.body.who);
     for (const g of accesses) {
@@ -106,6 +106,8 @@ function checkSpawner(tl: Timeline, record: Record): void {
   spawned.forEach((first, i) => {
     for (const second of spawned.slice(i)) {
       const same = first.spawn === second.spawn;
+      // A goroutine and one it starts itself are checked against each other from the inside.
+      if (!same && (first.chain.includes(second.chain[second.chain.length - 1]) || second.chain.includes(first.chain[first.chain.length - 1]))) continue;
       const firstWho = describe(first.spawn.body.who);
       const secondWho = same ? `another instance of ${firstWho}` : describe(second.spawn.body.who);
       for (const g1 of first.accesses) {
@@ -119,6 +121,17 @@ function checkSpawner(tl: Timeline, record: Record): void {
     }
   });
   for (const s of tl.spawns) checkSpawner(s.body, record);
+}
+
+/**
+ * The goroutines a timeline starts, directly or through the goroutines it starts: those nested ones run
+ * from their ancestor's `go` statement on, and only their own signals join them.
+ */
+function lift(tl: Timeline): { spawn: Spawn; chain: Spawn[] }[] {
+  return tl.spawns.flatMap((s) => [
+    { spawn: s, chain: [s] },
+    ...lift(s.body).map((n) => ({ spawn: { ...n.spawn, pos: s.pos, loops: s.loops }, chain: [s, ...n.chain] })),
+  ]);
 }
 
 /** A goroutine's accesses, with those of goroutines it starts counted at their `go` statement. */
