@@ -109,12 +109,14 @@ function checkSpawner(tl: Timeline, record: Record): void {
       // A goroutine and one it starts itself are checked against each other from the inside.
       if (!same && (first.chain.includes(second.chain[second.chain.length - 1]) || second.chain.includes(first.chain[first.chain.length - 1]))) continue;
       const firstWho = describe(first.spawn.body.who);
-      const secondWho = same ? `another instance of ${firstWho}` : describe(second.spawn.body.who);
+      const secondWho = describe(second.spawn.body.who);
+      // Seen from one instance of a goroutine, the other side runs in another instance of it.
+      const otherWho = (who: string) => (same ? `another instance of ${who}` : who);
       for (const g1 of first.accesses) {
         for (const g2 of second.accesses) {
           if (racy(g1, g2, same ? perInstanceLocks(first.spawn) : undefined) && goroutinesOverlap(tl, first.spawn, g1, second.spawn, g2)) {
-            record({ access: g1, who: firstWho, spawn: first.spawn }, { access: g2, who: secondWho, spawn: second.spawn });
-            record({ access: g2, who: same ? firstWho : secondWho, spawn: second.spawn }, { access: g1, who: same ? `another instance of ${firstWho}` : firstWho, spawn: first.spawn });
+            record({ access: g1, who: firstWho, spawn: first.spawn }, { access: g2, who: otherWho(secondWho), spawn: second.spawn });
+            record({ access: g2, who: secondWho, spawn: second.spawn }, { access: g1, who: otherWho(firstWho), spawn: first.spawn });
           }
         }
       }
