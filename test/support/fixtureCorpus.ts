@@ -16,11 +16,21 @@ export interface FixtureFile {
   text: string;
 }
 
+/** A `// race: why` comment: the race detector reports this line, but no finding is wanted here. */
+export interface RaceOnly {
+  file: string;
+  line: number;
+  reason: string;
+}
+
 export interface FixtureCase {
+  /** The rule directory under src/, e.g. `concurrent-map-access`. */
+  rule: string;
   name: string;
   dir: string;
   files: FixtureFile[];
   wants: Want[];
+  raceOnly: RaceOnly[];
   /** A case with any want is a race fixture: `go test -race` must fail on it. */
   racy: boolean;
 }
@@ -34,6 +44,15 @@ export function testdataDir(start: string = __dirname): string {
     dir = path.dirname(dir);
   }
   throw new Error(`test/testdata/src not found above ${start}`);
+}
+
+/** The rule directories under src/, sorted. */
+export function ruleDirs(root = testdataDir()): string[] {
+  return fs
+    .readdirSync(path.join(root, 'src'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 export function loadCases(rule: string, root = testdataDir()): FixtureCase[] {
@@ -51,7 +70,8 @@ export function loadCases(rule: string, root = testdataDir()): FixtureCase[] {
         .sort()
         .map((f) => ({ path: path.join(dir, f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
       const wants = files.flatMap(parseWants);
-      return { name, dir, files, wants, racy: wants.length > 0 };
+      const raceOnly = files.flatMap(parseRaceOnly);
+      return { rule, name, dir, files, wants, raceOnly, racy: wants.length > 0 };
     });
 }
 
@@ -80,6 +100,33 @@ export function parseWants(file: FixtureFile): Want[] {
     }
   });
   return wants;
+}
+
+/** The `// race: reason` lines of one file (the unreported side of a race, e.g. the locked setter). */
+export function parseRaceOnly(file: FixtureFile): RaceOnly[] {
+  const out: RaceOnly[] = [];
+  file.text.split(/\r?\n/).forEach((text, i) => {
+    const m = /\/\/\s*race:\s*(.*)$/.exec(text);
+    if (m) out.push({ file: file.path, line: i + 1, reason: m[1]!.trim() });
+  });
+  return out;
+}
+
+// A struct field of map type (`counts map[string]int`): a want there is about the declaration, not an access.
+const MAP_FIELD_DECL = /^\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s+map\[/;
+
+/**
+ * The `file.go:LINE` keys `go test -race` must report as accesses: every want line except map field
+ * declarations, plus the `// race:` lines.
+ */
+export function expectedRaceLines(c: FixtureCase): Set<string> {
+  const key = (file: string, line: number) => `${path.basename(file)}:${line}`;
+  const lineText = (file: string, line: number) =>
+    c.files.find((f) => f.path === file)?.text.split(/\r?\n/)[line - 1] ?? '';
+  const out = new Set<string>();
+  for (const w of c.wants) if (!MAP_FIELD_DECL.test(lineText(w.file, w.line))) out.add(key(w.file, w.line));
+  for (const r of c.raceOnly) out.add(key(r.file, r.line));
+  return out;
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
