@@ -6,8 +6,30 @@ export interface FuncInfo {
   name: string;
   /** Receiver type name for methods (without `*`). */
   receiverType?: string;
+  /** The named type of the first result (without `*`), for `x := NewT()`. */
+  resultType?: string;
   node: SyntaxNode;
   file: SourceFile;
+}
+
+export interface FieldInfo {
+  name: string;
+  /** Its named type without `*`, when it has one. */
+  typeName?: string;
+  /** The field's identity as a map: one for all instances of the struct. */
+  decl: VarDecl;
+  owner: StructInfo;
+}
+
+export interface StructInfo {
+  name: string;
+  node: SyntaxNode;
+  file: SourceFile;
+  fields: Map<string, FieldInfo>;
+  /** Embedded struct types of the package, by name. */
+  embedded: string[];
+  /** Fields (or embedded types) of type sync.Mutex / sync.RWMutex. */
+  mutexes: string[];
 }
 
 export interface PackageModel {
@@ -17,10 +39,11 @@ export interface PackageModel {
   globals: Map<string, VarDecl>;
   funcs: Map<string, FuncInfo>;
   methods: Map<string, FuncInfo[]>;
+  structs: Map<string, StructInfo>;
 }
 
 export function buildPackageModel(files: readonly SourceFile[]): PackageModel {
-  const model: PackageModel = { files, mapTypes: new Set(), globals: new Map(), funcs: new Map(), methods: new Map() };
+  const model: PackageModel = { files, mapTypes: new Set(), globals: new Map(), funcs: new Map(), methods: new Map(), structs: new Map() };
   for (const file of files) {
     for (const decl of file.root.children) {
       if (decl.type === 'type_declaration') {
@@ -28,20 +51,22 @@ export function buildPackageModel(files: readonly SourceFile[]): PackageModel {
           const name = childByField(spec, 'name');
           const type = childByField(spec, 'type');
           if (name && type && type.type === 'map_type') model.mapTypes.add(nodeText(file, name));
+          if (name && type && type.type === 'struct_type') model.structs.set(nodeText(file, name), { name: nodeText(file, name), node: spec, file, fields: new Map(), embedded: [], mutexes: [] });
         }
       }
     }
   }
+  for (const info of model.structs.values()) collectFields(model, info);
   for (const file of files) {
     for (const decl of file.root.children) {
       if (decl.type === 'var_declaration') collectGlobals(model, file, decl);
       else if (decl.type === 'function_declaration') {
         const name = childByField(decl, 'name');
-        if (name) model.funcs.set(nodeText(file, name), { name: nodeText(file, name), node: decl, file });
+        if (name) model.funcs.set(nodeText(file, name), { name: nodeText(file, name), node: decl, file, resultType: resultTypeName(file, decl) });
       } else if (decl.type === 'method_declaration') {
         const name = childByField(decl, 'name');
         if (!name) continue;
-        const info: FuncInfo = { name: nodeText(file, name), node: decl, file, receiverType: receiverTypeName(file, decl) };
+        const info: FuncInfo = { name: nodeText(file, name), node: decl, file, receiverType: receiverTypeName(file, decl), resultType: resultTypeName(file, decl) };
         const list = model.methods.get(info.name) ?? [];
         list.push(info);
         model.methods.set(info.name, list);
@@ -71,6 +96,86 @@ function receiverTypeName(file: SourceFile, method: SyntaxNode): string | undefi
   const receiver = childByField(method, 'receiver');
   const param = receiver?.children.find((c) => c.type === 'parameter_declaration');
   const type = param && childByField(param, 'type');
-  if (!type) return undefined;
-  return nodeText(file, type).replace(/^\*/, '').replace(/\[.*$/, '');
+  return type && namedTypeOf(file, type);
+}
+
+function resultTypeName(file: SourceFile, fn: SyntaxNode): string | undefined {
+  let result = childByField(fn, 'result');
+  if (result?.type === 'parameter_list') {
+    const first = result.children.find((c) => c.type === 'parameter_declaration');
+    result = first && childByField(first, 'type');
+  }
+  return result && namedTypeOf(file, result);
+}
+
+/** `T`, `*T` or `T[X]` of this package: `T`. */
+export function namedTypeOf(file: SourceFile, type: SyntaxNode): string | undefined {
+  let t = type;
+  if (t.type === 'pointer_type') t = namedChildren(t)[0] ?? t;
+  if (t.type === 'generic_type') t = childByField(t, 'type') ?? t;
+  return t.type === 'type_identifier' ? nodeText(file, t) : undefined;
+}
+
+function isSyncMutex(file: SourceFile, type: SyntaxNode): boolean {
+  const t = type.type === 'pointer_type' ? namedChildren(type)[0] : type;
+  return !!t && t.type === 'qualified_type' && /^sync\.(RW)?Mutex$/.test(nodeText(file, t));
+}
+
+function collectFields(model: PackageModel, info: StructInfo): void {
+  const struct = childByField(info.node, 'type');
+  const list = struct?.children.find((c) => c.type === 'field_declaration_list');
+  for (const field of list?.children.filter((c) => c.type === 'field_declaration') ?? []) {
+    const type = childByField(field, 'type');
+    if (!type) continue;
+    const names = childrenByField(field, 'name');
+    if (names.length === 0) {
+      // Embedded: `Inner`, `*Inner` or `sync.Mutex`.
+      if (isSyncMutex(info.file, type)) info.mutexes.push(nodeText(info.file, type).replace(/^\*?sync\./, ''));
+      const embedded = namedTypeOf(info.file, type);
+      if (embedded) info.embedded.push(embedded);
+      continue;
+    }
+    for (const n of names) {
+      const name = nodeText(info.file, n);
+      if (isSyncMutex(info.file, type)) info.mutexes.push(name);
+      const decl = newVar(`${info.name}.${name}`, n, info.file, { isMap: isMapTypeNode(info.file, type, model.mapTypes), global: true });
+      info.fields.set(name, { name, typeName: namedTypeOf(info.file, type), decl, owner: info });
+    }
+  }
+}
+
+/** A field of a struct type, promoted ones through embedded structs included. */
+export function lookupField(model: PackageModel, typeName: string, field: string, depth = 0): FieldInfo | undefined {
+  const info = model.structs.get(typeName);
+  if (!info || depth > 5) return undefined;
+  const own = info.fields.get(field);
+  if (own) return own;
+  for (const e of info.embedded) {
+    const found = lookupField(model, e, field, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The struct (this one or an embedded one) that holds mutex field `name`, e.g. `Mutex` for an embedded sync.Mutex. */
+export function mutexOwner(model: PackageModel, typeName: string, name: string, depth = 0): StructInfo | undefined {
+  const info = model.structs.get(typeName);
+  if (!info || depth > 5) return undefined;
+  if (info.mutexes.includes(name)) return info;
+  for (const e of info.embedded) {
+    const found = mutexOwner(model, e, name, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A method of a type, promoted ones through embedded structs included. */
+export function lookupMethod(model: PackageModel, typeName: string, method: string, depth = 0): FuncInfo | undefined {
+  const own = model.methods.get(method)?.find((m) => m.receiverType === typeName);
+  if (own || depth > 5) return own;
+  for (const e of model.structs.get(typeName)?.embedded ?? []) {
+    const found = lookupMethod(model, e, method, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -1,7 +1,7 @@
 // Walks function bodies into timelines: map accesses with their locks, spawns and sync points.
 // Calls to the package's own functions are inlined at the call site (their accesses run there).
 import { childByField, childrenByField, firstNamed, namedChildren, nodeText, unparen, type SourceFile, type SyntaxNode } from '../syntax';
-import type { FuncInfo, PackageModel } from './packageModel';
+import { lookupField, lookupMethod, mutexOwner, namedTypeOf, type FuncInfo, type PackageModel } from './packageModel';
 import { emptyTimeline, type Access, type AccessKind, type Lock, type Loop, type Spawn, type Sync, type SyncKind, type Timeline, type Who } from './timeline';
 import { Scope, isMapTypeNode, isMapValue, newVar, type VarDecl } from './variables';
 
@@ -35,6 +35,14 @@ interface Binding {
 }
 
 const LOCK_METHODS = new Set(['Lock', 'Unlock', 'RLock', 'RUnlock']);
+
+const NOWHERE: SyntaxNode = { type: 'repeats', named: false, field: null, start: -1, end: -1, startPoint: { row: 0, column: 0 }, endPoint: { row: 0, column: 0 }, children: [], parent: null, hasError: false };
+/** A loop around code that runs again and again, concurrently with itself (handlers, methods of shared types). */
+export const REPEATS: Loop = { node: NOWHERE, file: { path: '', text: '', root: NOWHERE }, start: -Infinity, end: -Infinity };
+
+function where(file: SourceFile, node: SyntaxNode): string {
+  return `${file.path.split(/[\\/]/).pop()}:${node.startPoint.row + 1}`;
+}
 const MAX_INLINE_DEPTH = 12;
 
 export class Summarizer {
@@ -82,13 +90,78 @@ export class Summarizer {
       const names = childrenByField(decl, 'name');
       if (names.length === 0) index++;
       for (const n of names) {
-        const v = newVar(nodeText(file, n), n, file, { isMap, paramIndex: numbered ? index : undefined });
+        const typeName = type && this.structType(file, type);
+        const v = newVar(nodeText(file, n), n, file, { isMap, paramIndex: numbered ? index : undefined, typeName });
         index++;
         out.push(v);
         if (v.name !== '_') scope.declare(v);
       }
     }
     return out;
+  }
+
+  private structType(file: SourceFile, type: SyntaxNode): string | undefined {
+    const name = namedTypeOf(file, type);
+    return name && this.model.structs.has(name) ? name : undefined;
+  }
+
+  /** The package struct type an expression holds, and the fresh local it is, if any. */
+  private typeOf(expr: SyntaxNode, ctx: Ctx): { typeName?: string; fresh?: VarDecl } {
+    const e = unparen(expr);
+    if (e.type === 'identifier') {
+      const v = this.resolve(e, ctx);
+      return { typeName: v?.typeName, fresh: v?.fresh ? v : undefined };
+    }
+    if (e.type === 'unary_expression') {
+      const operand = childByField(e, 'operand');
+      return operand && (e.children[0]?.type === '&' || e.children[0]?.type === '*') ? { typeName: this.typeOf(operand, ctx).typeName } : {};
+    }
+    if (e.type === 'composite_literal') {
+      const type = childByField(e, 'type');
+      return { typeName: type && this.structType(ctx.file, type) };
+    }
+    if (e.type === 'selector_expression') {
+      const operand = childByField(e, 'operand');
+      const field = childByField(e, 'field');
+      const base = operand && this.typeOf(operand, ctx).typeName;
+      return { typeName: base && field ? lookupField(this.model, base, nodeText(ctx.file, field))?.typeName : undefined };
+    }
+    if (e.type === 'call_expression') {
+      const fn = childByField(e, 'function');
+      const args = childByField(e, 'arguments');
+      if (fn?.type === 'identifier' && nodeText(ctx.file, fn) === 'new' && args) {
+        const t = firstNamed(args);
+        return { typeName: t && this.structType(ctx.file, t) };
+      }
+      const target = fn && this.callee(fn, ctx);
+      return { typeName: target?.resultType && this.model.structs.has(target.resultType) ? target.resultType : undefined };
+    }
+    return {};
+  }
+
+  /** The map variable or struct field an expression names, if it is a map. */
+  private resolveMap(expr: SyntaxNode, ctx: Ctx): VarDecl | undefined {
+    const e = unparen(expr);
+    if (e.type === 'identifier') {
+      const v = this.resolve(e, ctx);
+      return v?.isMap ? v : undefined;
+    }
+    if (e.type !== 'selector_expression') return undefined;
+    const operand = childByField(e, 'operand');
+    const field = childByField(e, 'field');
+    if (!operand || !field) return undefined;
+    const base = this.typeOf(operand, ctx);
+    const info = base.typeName && lookupField(this.model, base.typeName, nodeText(ctx.file, field));
+    if (!info || !info.decl.isMap) return undefined;
+    if (!base.fresh) return info.decl;
+    // A struct made in this function: its map is its own, not every instance's.
+    base.fresh.instanceFields ??= new Map();
+    let own = base.fresh.instanceFields.get(info.name);
+    if (!own) {
+      own = newVar(`${base.fresh.name}.${info.name}`, base.fresh.node, base.fresh.file, { isMap: true });
+      base.fresh.instanceFields.set(info.name, own);
+    }
+    return own;
   }
 
   // ---- the walk ----------------------------------------------------------------------------
@@ -140,6 +213,8 @@ export class Summarizer {
       case 'selector_expression': {
         const operand = childByField(node, 'operand');
         if (operand) this.walk(operand, ctx);
+        const v = this.resolveMap(node, ctx);
+        if (v) this.recordAccess(v, node, ctx);
         return;
       }
       case 'identifier':
@@ -177,7 +252,10 @@ export class Summarizer {
   private identifier(node: SyntaxNode, ctx: Ctx): void {
     const v = this.resolve(node, ctx);
     if (v?.closure) return this.runClosure(v, [], ctx, node);
-    if (!v || !v.isMap) return;
+    if (v?.isMap) this.recordAccess(v, node, ctx);
+  }
+
+  private recordAccess(v: VarDecl, node: SyntaxNode, ctx: Ctx): void {
     const kind = accessKind(node, ctx.file);
     if (!kind) return;
     const accessNode = kind.node;
@@ -211,7 +289,13 @@ export class Summarizer {
     if (e.type === 'selector_expression') {
       const operand = childByField(e, 'operand');
       const field = childByField(e, 'field');
-      if (operand && field) return `${this.keyOf(operand, ctx)}.${nodeText(ctx.file, field)}`;
+      if (operand && field) {
+        // `c.mu` of any *T is one mutex per instance; without aliasing facts, every instance of T is one.
+        const base = this.typeOf(operand, ctx);
+        const owner = base.typeName && !base.fresh && mutexOwner(this.model, base.typeName, nodeText(ctx.file, field));
+        if (owner) return `${owner.name}.${nodeText(ctx.file, field)}`;
+        return `${this.keyOf(operand, ctx)}.${nodeText(ctx.file, field)}`;
+      }
     }
     return nodeText(ctx.file, e).replace(/\s+/g, '');
   }
@@ -262,12 +346,14 @@ export class Summarizer {
   private declareLocal(nameNode: SyntaxNode, value: SyntaxNode | undefined, type: SyntaxNode | undefined, ctx: Ctx): void {
     const name = nodeText(ctx.file, nameNode);
     const v = value && unparen(value);
-    if (!type && v && v.type === 'identifier') {
-      const aliased = this.resolve(v, ctx);
-      if (aliased?.isMap) return ctx.scope.alias(name, aliased);
-    }
-    const isMap = type ? isMapTypeNode(ctx.file, type, this.model.mapTypes) : !!v && isMapValue(ctx.file, v, this.model.mapTypes);
-    const decl = newVar(name, nameNode, ctx.file, { isMap });
+    const aliased = !type && v ? this.resolveMap(v, ctx) : undefined;
+    if (aliased) return ctx.scope.alias(name, aliased);
+    const isMap = type
+      ? isMapTypeNode(ctx.file, type, this.model.mapTypes)
+      : !!v && (isMapValue(ctx.file, v, this.model.mapTypes) || !!this.resolveMap(v, ctx));
+    const typeName = type ? this.structType(ctx.file, type) : v && this.typeOf(v, ctx).typeName;
+    const fresh = !!typeName && (!!type || (!!v && isConstruction(v, ctx.file)));
+    const decl = newVar(name, nameNode, ctx.file, { isMap, typeName, fresh });
     if (v?.type === 'func_literal') decl.closure = { lit: v, scope: ctx.scope };
     ctx.scope.declare(decl);
   }
@@ -294,13 +380,13 @@ export class Summarizer {
         const right = childByField(c, 'right');
         if (right) {
           const r = unparen(right);
-          const v = r.type === 'identifier' ? this.resolve(r, ctx) : undefined;
-          if (v?.isMap) {
+          const v = this.resolveMap(r, ctx);
+          if (v) {
             ctx.tl.accesses.push({ v, kind: 'iterate', node: r, file: ctx.file, pos: this.pos(ctx, r), loops: ctx.loops, locks: [...ctx.locks] });
           } else {
             this.walk(right, header);
             // Ranging over a channel waits for its close; the loop ends there.
-            if (!v || !v.isMap) ctx.tl.syncs.push({ kind: 'rangeRecv', key: this.keyOf(right, ctx), pos: ctx.posOverride ?? node.end, loops: ctx.loops });
+            ctx.tl.syncs.push({ kind: 'rangeRecv', key: this.keyOf(right, ctx), pos: ctx.posOverride ?? node.end, loops: ctx.loops });
           }
         }
         const left = childByField(c, 'left');
@@ -341,9 +427,8 @@ export class Summarizer {
     const params = this.declareParams(childByField(lit, 'parameters'), ctx.file, scope, true);
     for (const p of params) {
       const arg = p.paramIndex !== undefined ? args[p.paramIndex] : undefined;
-      const a = arg && unparen(arg);
-      const bound = a && a.type === 'identifier' ? this.resolve(a, ctx) : undefined;
-      if (bound?.isMap && p.name !== '_') scope.alias(p.name, bound);
+      const bound = arg && this.resolveMap(arg, ctx);
+      if (bound && p.name !== '_') scope.alias(p.name, bound);
     }
   }
 
@@ -356,8 +441,15 @@ export class Summarizer {
     // Arguments are evaluated by the spawning goroutine.
     for (const a of argList) this.walk(a, ctx);
     const who: Who = { kind: 'goroutine', goNode: node, file: ctx.file };
+    const body = fn && this.goroutineBody(fn, argList, who, ctx);
+    if (body) ctx.tl.spawns.push({ goNode: node, file: ctx.file, pos: this.pos(ctx, node), loops: ctx.loops, body });
+  }
+
+  /** What a function value does when run as a goroutine: a literal, a named closure, a function or method. */
+  private goroutineBody(fn: SyntaxNode, argList: SyntaxNode[], who: Who, ctx: Ctx): Timeline | undefined {
     let body: Timeline | undefined;
-    if (fn?.type === 'func_literal') {
+    fn = unparen(fn);
+    if (fn.type === 'func_literal') {
       body = emptyTimeline(who, ctx.file);
       const scope = new Scope(ctx.scope);
       this.bindLiteralParams(fn, argList, scope, ctx);
@@ -367,14 +459,71 @@ export class Summarizer {
       const closure = this.resolve(fn, ctx)!.closure!;
       body = emptyTimeline(who, ctx.file);
       const block = childByField(closure.lit, 'body');
-      const inner: Ctx = { tl: body, file: ctx.file, scope: closure.scope, locks: [], loops: [], end: block?.end ?? node.end };
+      const inner: Ctx = { tl: body, file: ctx.file, scope: closure.scope, locks: [], loops: [], end: block?.end ?? closure.lit.end };
       this.walkClosureBody(closure.lit, inner, argList, ctx);
-    } else if (fn) {
+    } else {
       const target = this.callee(fn, ctx);
       const summary = target && this.summaryOf(target);
       if (summary) body = instantiate(summary, this.bind(summary, argList, ctx), who);
     }
-    if (body) ctx.tl.spawns.push({ goNode: node, file: ctx.file, pos: this.pos(ctx, node), loops: ctx.loops, body });
+    return body;
+  }
+
+  /**
+   * Calls that run a function on another goroutine: HTTP handler registration (each request on its own
+   * goroutine, so the handler races with itself), errgroup/WaitGroup `Go`, and `time.AfterFunc`.
+   */
+  private asyncCall(node: SyntaxNode, fn: SyntaxNode, argList: SyntaxNode[], ctx: Ctx): boolean {
+    const text = nodeText(ctx.file, fn);
+    const method = fn.type === 'selector_expression' ? nodeText(ctx.file, childByField(fn, 'field') ?? fn) : '';
+    const operand = fn.type === 'selector_expression' ? childByField(fn, 'operand') : undefined;
+    const at = where(ctx.file, node);
+    let callback: SyntaxNode | undefined;
+    let label: string;
+    let startedHere: string;
+    let repeats = false;
+    let doneKey: string | undefined;
+    if ((method === 'HandleFunc' || method === 'Handle') && argList.length === 2) {
+      callback = this.handlerFunction(argList[1], ctx);
+      label = `the HTTP handler registered at ${at}`;
+      startedHere = 'registered as an HTTP handler here: every request runs it on its own goroutine';
+      repeats = true;
+    } else if (method === 'Go' && argList.length === 1 && operand) {
+      callback = argList[0];
+      label = `the goroutine started by ${nodeText(ctx.file, operand)}.Go at ${at}`;
+      startedHere = 'the goroutine is started here';
+      doneKey = this.keyOf(operand, ctx);
+    } else if (text === 'time.AfterFunc' && argList.length === 2) {
+      callback = argList[1];
+      label = `the time.AfterFunc callback scheduled at ${at}`;
+      startedHere = 'time.AfterFunc runs this callback on its own goroutine';
+    } else {
+      return false;
+    }
+    if (!callback) return false;
+    for (const a of argList) if (a !== callback) this.walk(a, ctx);
+    const who: Who = { kind: 'goroutine', goNode: node, file: ctx.file, label, startedHere };
+    const body = this.goroutineBody(callback, [], who, ctx);
+    if (!body) return true;
+    if (doneKey) body.syncs.push({ kind: 'done', key: doneKey, pos: Infinity, loops: [] });
+    ctx.tl.spawns.push({ goNode: node, file: ctx.file, pos: this.pos(ctx, node), loops: repeats ? [...ctx.loops, REPEATS] : ctx.loops, body });
+    return true;
+  }
+
+  /** `f`, `http.HandlerFunc(f)` or a value whose ServeHTTP method serves the requests. */
+  private handlerFunction(handler: SyntaxNode, ctx: Ctx): SyntaxNode | undefined {
+    const h = unparen(handler);
+    if (h.type === 'call_expression' && /(^|\.)HandlerFunc$/.test(nodeText(ctx.file, childByField(h, 'function') ?? h))) {
+      const args = childByField(h, 'arguments');
+      return args ? namedChildren(args)[0] : undefined;
+    }
+    return h;
+  }
+
+  /** Runs `fn` as a goroutine with unknown arguments: for methods that may be called concurrently. */
+  asGoroutine(fn: FuncInfo, who: Who): Timeline | undefined {
+    const summary = this.summaryOf(fn);
+    return summary && instantiate(summary, { vars: new Map(), keys: new Map() }, who);
   }
 
   private walkCall(node: SyntaxNode, ctx: Ctx): void {
@@ -385,12 +534,13 @@ export class Summarizer {
     if (fn.type === 'selector_expression') {
       const method = nodeText(ctx.file, childByField(fn, 'field') ?? fn);
       const operand = childByField(fn, 'operand');
-      if (operand && argList.length === 0 && LOCK_METHODS.has(method)) return this.lockOp(method, operand, ctx);
+      if (operand && argList.length === 0 && LOCK_METHODS.has(method)) return this.lockOp(method, operand, node, ctx);
       if (operand && argList.length === 0 && (method === 'Wait' || method === 'Done')) {
         this.walk(operand, ctx);
         return this.sync(ctx, method === 'Wait' ? 'wait' : 'done', operand, node);
       }
     }
+    if (this.asyncCall(node, fn, argList, ctx)) return;
     if (fn.type === 'identifier' && nodeText(ctx.file, fn) === 'close' && argList.length === 1 && !this.resolve(fn, ctx)) {
       this.walk(argList[0], ctx);
       return this.sync(ctx, 'close', argList[0], node);
@@ -410,12 +560,15 @@ export class Summarizer {
     if (summary) this.inline(summary, this.bind(summary, argList, ctx), node, ctx);
   }
 
-  private lockOp(method: string, operand: SyntaxNode, ctx: Ctx): void {
-    const key = this.keyOf(operand, ctx);
+  private lockOp(method: string, operand: SyntaxNode, call: SyntaxNode, ctx: Ctx): void {
+    // `s.Lock()` on a struct embedding sync.Mutex locks that embedded mutex.
+    const base = this.typeOf(operand, ctx);
+    const embedded = base.typeName && !base.fresh && (mutexOwner(this.model, base.typeName, 'Mutex') ?? mutexOwner(this.model, base.typeName, 'RWMutex'));
+    const key = embedded ? `${embedded.name}.${embedded.mutexes.find((m) => m === 'Mutex' || m === 'RWMutex')}` : this.keyOf(operand, ctx);
     if (method === 'Lock' || method === 'RLock') {
       const o = unparen(operand);
-      const mutex = o.type === 'identifier' ? this.resolve(o, ctx) : undefined;
-      ctx.locks.push({ key, read: method === 'RLock', mutex });
+      const mutex = o.type === 'identifier' && !embedded ? this.resolve(o, ctx) : undefined;
+      ctx.locks.push({ key, read: method === 'RLock', mutex, text: nodeText(ctx.file, operand), at: { node: call, file: ctx.file } });
       return;
     }
     const read = method === 'RUnlock';
@@ -440,6 +593,8 @@ export class Summarizer {
       if (!operand || !field) return undefined;
       // `pkg.Func` of an imported package: not ours.
       if (operand.type === 'identifier' && !this.resolve(operand, ctx)) return undefined;
+      const typeName = this.typeOf(operand, ctx).typeName;
+      if (typeName) return lookupMethod(this.model, typeName, nodeText(ctx.file, field));
       const candidates = this.model.methods.get(nodeText(ctx.file, field));
       return candidates && candidates.length === 1 ? candidates[0] : undefined;
     }
@@ -452,9 +607,8 @@ export class Summarizer {
       const arg = p.paramIndex !== undefined ? args[p.paramIndex] : undefined;
       if (!arg) return;
       binding.keys.set(`v${p.id}`, this.keyOf(arg, ctx));
-      const a = unparen(arg);
-      const v = a.type === 'identifier' ? this.resolve(a, ctx) : undefined;
-      if (v?.isMap) binding.vars.set(p, v);
+      const v = this.resolveMap(arg, ctx);
+      if (v) binding.vars.set(p, v);
     });
     return binding;
   }
@@ -555,4 +709,19 @@ function accessKind(id: SyntaxNode, file: SourceFile): { kind: AccessKind; node:
     if (first && builtin === 'len') return { kind: 'read', node: call };
   }
   return undefined;
+}
+
+/** `&T{...}`, `T{...}` or `new(T)`: a value made right here. */
+function isConstruction(value: SyntaxNode, file: SourceFile): boolean {
+  const v = unparen(value);
+  if (v.type === 'composite_literal') return true;
+  if (v.type === 'unary_expression' && v.children[0]?.type === '&') {
+    const operand = childByField(v, 'operand');
+    return !!operand && unparen(operand).type === 'composite_literal';
+  }
+  if (v.type === 'call_expression') {
+    const fn = childByField(v, 'function');
+    return !!fn && fn.type === 'identifier' && nodeText(file, fn) === 'new';
+  }
+  return false;
 }

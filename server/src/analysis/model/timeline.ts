@@ -16,6 +16,9 @@ export type AccessKind = 'read' | 'write' | 'iterate';
 export interface Lock {
   key: string;
   read: boolean;
+  /** The mutex expression as written where it was locked (`c.mu`), and that Lock call. */
+  text?: string;
+  at?: { node: SyntaxNode; file: SourceFile };
   /** The mutex variable, when the lock is taken on a plain variable (`mu.Lock()`): fixes reuse it. */
   mutex?: VarDecl;
 }
@@ -61,7 +64,13 @@ export interface Timeline {
   syncs: Sync[];
 }
 
-export type Who = { kind: 'func'; name: string } | { kind: 'goroutine'; goNode: SyntaxNode; file: SourceFile };
+/**
+ * A goroutine's `label` says why it runs concurrently ("the HTTP handler registered at main.go:12");
+ * `startedHere` is the related-information message at `goNode`.
+ */
+export type Who =
+  | { kind: 'func'; name: string }
+  | { kind: 'goroutine'; goNode: SyntaxNode; file: SourceFile; label?: string; startedHere?: string };
 
 export function emptyTimeline(who: Who, file: SourceFile): Timeline {
   return { who, file, accesses: [], spawns: [], syncs: [] };

@@ -13,6 +13,12 @@ export interface VarDecl {
   global: boolean;
   /** Index among its function's parameters, when it is one. */
   paramIndex?: number;
+  /** A struct type of the package it holds (`T` or `*T`). */
+  typeName?: string;
+  /** Made here (`&T{}`, `T{}`, `new(T)`): its fields are its own until it is shared. */
+  fresh?: boolean;
+  /** Map fields of a fresh instance, one identity each. */
+  instanceFields?: Map<string, VarDecl>;
   /** `f := func(...) {...}`: the literal, run where `f` is called, with the scope it closes over. */
   closure?: { lit: SyntaxNode; scope: Scope };
 }
@@ -21,9 +27,9 @@ export function newVar(
   name: string,
   node: SyntaxNode,
   file: SourceFile,
-  opts: { isMap: boolean; global?: boolean; paramIndex?: number },
+  opts: { isMap: boolean; global?: boolean; paramIndex?: number; typeName?: string; fresh?: boolean },
 ): VarDecl {
-  return { id: nextId++, name, node, file, isMap: opts.isMap, global: !!opts.global, paramIndex: opts.paramIndex };
+  return { id: nextId++, name, node, file, isMap: opts.isMap, global: !!opts.global, paramIndex: opts.paramIndex, typeName: opts.typeName, fresh: opts.fresh };
 }
 
 export class Scope {

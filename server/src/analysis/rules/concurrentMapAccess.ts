@@ -5,7 +5,7 @@ import { childByField, namedChildren, nodeText, type SyntaxNode } from '../synta
 import type { Finding, Fix } from '../types';
 import type { VarDecl } from '../model/variables';
 import type { PackageModel } from '../model/packageModel';
-import { Summarizer } from '../model/summarize';
+import { REPEATS, Summarizer } from '../model/summarize';
 import { inside, type Access, type Lock, type Spawn, type Timeline, type Who } from '../model/timeline';
 import { commonLock, goroutinesOverlap, spawnerOverlaps } from '../model/ordering';
 import { nodeRange } from '../positions';
@@ -57,6 +57,7 @@ export function findRaces(model: PackageModel): { races: Map<string, Race>; acce
       accesses.push(...flatten(summary.timeline));
     }
   }
+  for (const tl of concurrentCallers(model, summarizer)) checkSpawner(tl, record);
   return { races, accesses };
 }
 
@@ -142,7 +143,39 @@ function flatten(tl: Timeline): Access[] {
 }
 
 function describe(who: Who): string {
-  return who.kind === 'func' ? `func ${who.name}` : `the goroutine started at ${where(who.file.path, who.goNode)}`;
+  if (who.kind === 'func') return `func ${who.name}`;
+  return who.label ?? `the goroutine started at ${where(who.file.path, who.goNode)}`;
+}
+
+/**
+ * Callers maprace cannot see but SPEC §3 assumes: the exported methods of a type that holds a mutex
+ * (the type says it is shared) and every ServeHTTP method run concurrently, each also with itself.
+ */
+function concurrentCallers(model: PackageModel, summarizer: Summarizer): Timeline[] {
+  const out: Timeline[] = [];
+  for (const info of model.structs.values()) {
+    const methods = [...model.methods.values()].flat().filter((m) => m.receiverType === info.name);
+    const shared = info.mutexes.length > 0 ? methods.filter((m) => /^[A-Z]/.test(m.name)) : methods.filter((m) => m.name === 'ServeHTTP');
+    if (shared.length === 0) continue;
+    const spawns: Spawn[] = [];
+    for (const m of shared) {
+      const name = childByField(m.node, 'name') ?? m.node;
+      const who: Who =
+        m.name === 'ServeHTTP'
+          ? { kind: 'goroutine', goNode: name, file: m.file, label: `the HTTP handler ${info.name}.ServeHTTP`, startedHere: 'net/http calls ServeHTTP on its own goroutine for every request' }
+          : {
+              kind: 'goroutine',
+              goNode: name,
+              file: m.file,
+              label: `method ${info.name}.${m.name} (${info.name} holds a mutex, so its methods may run concurrently)`,
+              startedHere: `${info.name} holds a mutex, so maprace assumes its methods are called concurrently`,
+            };
+      const body = summarizer.asGoroutine(m, who);
+      if (body) spawns.push({ goNode: name, file: m.file, pos: 0, loops: [REPEATS], body });
+    }
+    out.push({ who: { kind: 'func', name: `callers of ${info.name}` }, file: info.file, accesses: [], syncs: [], spawns });
+  }
+  return out;
 }
 
 function where(file: string, node: SyntaxNode): string {
@@ -191,7 +224,8 @@ function toFinding(race: Race, fix: Fix | undefined): Finding {
   ];
   for (const s of [here.spawn, other.spawn]) {
     if (s && !related.some((r) => r.file === s.file.path && r.range.start.line === s.goNode.startPoint.row)) {
-      related.push({ file: s.file.path, range: nodeRange(s.goNode), message: 'the goroutine is started here' });
+      const startedHere = s.body.who.kind === 'goroutine' ? s.body.who.startedHere : undefined;
+      related.push({ file: s.file.path, range: nodeRange(s.goNode), message: startedHere ?? 'the goroutine is started here' });
     }
   }
   return {
