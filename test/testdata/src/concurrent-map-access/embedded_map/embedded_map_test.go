@@ -1,0 +1,13 @@
+package embedded_map
+
+import "testing"
+
+func TestRegistry(t *testing.T) {
+	r := NewRegistry("local")
+	done := make(chan struct{}, 2)
+	r.Register("db", 5432, done)
+	r.Register("cache", 6379, done)
+	r.Port("db")
+	<-done
+	<-done
+}
