@@ -2,7 +2,11 @@
 import type { SourceFile } from './syntax';
 import type { Finding, Severity } from './types';
 import { buildPackageModel } from './model/packageModel';
+import { findRaces } from './model/races';
 import { concurrentMapAccess } from './rules/concurrentMapAccess';
+import { mapWriteUnderRlock } from './rules/mapWriteUnderRlock';
+import { guardsOf, unguardedMapAccess } from './rules/unguardedMapAccess';
+import { unsynchronizedMapField } from './rules/unsynchronizedMapField';
 import { applySuppressions } from './suppression';
 
 export type { SourceFile, SyntaxNode } from './syntax';
@@ -24,7 +28,21 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
   const findings: Finding[] = [];
   for (const group of splitByPackageClause(files)) {
     const model = buildPackageModel(group);
-    findings.push(...concurrentMapAccess(model));
+    const facts = findRaces(model);
+    // One finding per access: the most specific rule that explains it wins.
+    const underRlock = mapWriteUnderRlock(facts);
+    const guards = guardsOf(facts, model);
+    const unguarded = unguardedMapAccess(facts, model, guards);
+    const claimed = new Set([...underRlock, ...unguarded].map((f) => `${f.file}:${f.range.start.line}:${f.range.start.character}`));
+    const races = concurrentMapAccess(facts, (race) => {
+      const a = race.here.access;
+      if (claimed.has(`${a.file.path}:${a.node.startPoint.row}:${a.node.startPoint.column}`)) return true;
+      // The side that holds the map's guard is right; the other side is reported as unguarded.
+      const guard = guards.get(a.v);
+      const b = race.other.access;
+      return !!guard && a.locks.some((l) => l.key === guard.key) && claimed.has(`${b.file.path}:${b.node.startPoint.row}:${b.node.startPoint.column}`);
+    });
+    findings.push(...underRlock, ...unguarded, ...races, ...unsynchronizedMapField(facts, model));
   }
   return finalize(applySuppressions(findings, files), options);
 }

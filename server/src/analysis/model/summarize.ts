@@ -49,6 +49,8 @@ export class Summarizer {
   private readonly summaries = new Map<FuncInfo, FuncSummary>();
   private readonly inProgress = new Set<FuncInfo>();
   private readonly runningClosures = new Set<VarDecl>();
+  /** Functions some code of the package calls or starts: not entry points. */
+  readonly called = new Set<FuncInfo>();
 
   constructor(private readonly model: PackageModel) {}
 
@@ -153,15 +155,7 @@ export class Summarizer {
     const base = this.typeOf(operand, ctx);
     const info = base.typeName && lookupField(this.model, base.typeName, nodeText(ctx.file, field));
     if (!info || !info.decl.isMap) return undefined;
-    if (!base.fresh) return info.decl;
-    // A struct made in this function: its map is its own, not every instance's.
-    base.fresh.instanceFields ??= new Map();
-    let own = base.fresh.instanceFields.get(info.name);
-    if (!own) {
-      own = newVar(`${base.fresh.name}.${info.name}`, base.fresh.node, base.fresh.file, { isMap: true });
-      base.fresh.instanceFields.set(info.name, own);
-    }
-    return own;
+    return base.fresh ? instanceField(base.fresh, info.name) : info.decl;
   }
 
   // ---- the walk ----------------------------------------------------------------------------
@@ -463,8 +457,9 @@ export class Summarizer {
       this.walkClosureBody(closure.lit, inner, argList, ctx);
     } else {
       const target = this.callee(fn, ctx);
+      if (target) this.called.add(target);
       const summary = target && this.summaryOf(target);
-      if (summary) body = instantiate(summary, this.bind(summary, argList, ctx), who);
+      if (summary) body = instantiate(summary, this.bind(summary, argList, ctx, fn), who);
     }
     return body;
   }
@@ -556,8 +551,9 @@ export class Summarizer {
       this.walk(fn, ctx);
     }
     const target = this.callee(fn, ctx);
+    if (target) this.called.add(target);
     const summary = target && this.summaryOf(target);
-    if (summary) this.inline(summary, this.bind(summary, argList, ctx), node, ctx);
+    if (summary) this.inline(summary, this.bind(summary, argList, ctx, fn), node, ctx);
   }
 
   private lockOp(method: string, operand: SyntaxNode, call: SyntaxNode, ctx: Ctx): void {
@@ -601,8 +597,13 @@ export class Summarizer {
     return undefined;
   }
 
-  private bind(summary: FuncSummary, args: SyntaxNode[], ctx: Ctx): Binding {
+  private bind(summary: FuncSummary, args: SyntaxNode[], ctx: Ctx, fn?: SyntaxNode): Binding {
     const binding: Binding = { vars: new Map(), keys: new Map() };
+    // A method called on a struct made here works on that instance's maps, not every instance's.
+    const operand = fn?.type === 'selector_expression' ? childByField(fn, 'operand') : undefined;
+    const fresh = operand && this.typeOf(operand, ctx).fresh;
+    const struct = fresh?.typeName ? this.model.structs.get(fresh.typeName) : undefined;
+    if (fresh && struct) for (const f of struct.fields.values()) if (f.decl.isMap) binding.vars.set(f.decl, instanceField(fresh, f.name));
     summary.params.forEach((p) => {
       const arg = p.paramIndex !== undefined ? args[p.paramIndex] : undefined;
       if (!arg) return;
@@ -646,7 +647,7 @@ function instantiate(summary: FuncSummary, binding: Binding, who: Who): Timeline
     who: topWho,
     file: tl.file,
     accesses: tl.accesses.flatMap((a): Access[] => {
-      const v = own.has(a.v) ? binding.vars.get(a.v) : a.v.global ? a.v : undefined;
+      const v = own.has(a.v) ? binding.vars.get(a.v) : binding.vars.get(a.v) ?? (a.v.global ? a.v : undefined);
       return v ? [{ ...a, v, locks: a.locks.map((l) => renameLock(l, renameKey)) }] : [];
     }),
     syncs: tl.syncs.map((s): Sync => ({ ...s, key: renameKey(s.key) })),
@@ -724,4 +725,15 @@ function isConstruction(value: SyntaxNode, file: SourceFile): boolean {
     return !!fn && fn.type === 'identifier' && nodeText(file, fn) === 'new';
   }
   return false;
+}
+
+/** The map field `name` of one struct instance made in a function. */
+function instanceField(fresh: VarDecl, name: string): VarDecl {
+  fresh.instanceFields ??= new Map();
+  let own = fresh.instanceFields.get(name);
+  if (!own) {
+    own = newVar(`${fresh.name}.${name}`, fresh.node, fresh.file, { isMap: true });
+    fresh.instanceFields.set(name, own);
+  }
+  return own;
 }

@@ -18,6 +18,21 @@ export const RULES: readonly RuleInfo[] = [
       'and no happens-before order; the runtime aborts with "fatal error: concurrent map writes" or ' +
       '"concurrent map read and map write".',
   },
+  {
+    id: 'unguarded-map-access',
+    severity: 'warning',
+    summary: 'A map that is accessed under a mutex everywhere else (or at every write) is accessed here without it.',
+  },
+  {
+    id: 'map-write-under-rlock',
+    severity: 'error',
+    summary: 'A map write while only RLock of an RWMutex is held: readers run together, so their writes race.',
+  },
+  {
+    id: 'unsynchronized-map-field',
+    severity: 'warning',
+    summary: 'A struct field of map type used by methods that run concurrently, in a struct with no mutex protecting it.',
+  },
 ];
 
 export function ruleInfo(id: string): RuleInfo | undefined {

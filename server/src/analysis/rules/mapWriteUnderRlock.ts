@@ -1,0 +1,37 @@
+// map-write-under-rlock: a map write while only RLock of an RWMutex is held. Readers run together,
+// so two of them writing crash with "concurrent map writes".
+import type { Finding } from '../types';
+import type { Access, Lock } from '../model/timeline';
+import { accessKey, type RaceFacts } from '../model/races';
+import { mapExpressionText } from './concurrentMapAccess';
+import { nodeRange } from '../positions';
+
+export const RULE_ID = 'map-write-under-rlock';
+
+/** The read lock a write holds with no write lock on the same mutex. */
+function onlyReadLock(a: Access): Lock | undefined {
+  if (a.kind !== 'write') return undefined;
+  return a.locks.find((l) => l.read && !a.locks.some((w) => w.key === l.key && !w.read));
+}
+
+export function mapWriteUnderRlock(facts: RaceFacts): Finding[] {
+  const out = new Map<string, Finding>();
+  for (const a of facts.accesses) {
+    const lock = onlyReadLock(a);
+    const key = accessKey(a);
+    if (!lock || out.has(key)) continue;
+    const mutex = lock.text ?? 'the mutex';
+    out.set(key, {
+      file: a.file.path,
+      rule: RULE_ID,
+      severity: 'error',
+      message:
+        `map \`${mapExpressionText(a)}\` is written here while only ${mutex}.RLock() is held: ` +
+        `readers run together, so their writes race: fatal error: concurrent map writes`,
+      range: nodeRange(a.node),
+      related: lock.at ? [{ file: lock.at.file.path, range: nodeRange(lock.at.node), message: `${mutex}.RLock() is taken here; a write needs ${mutex}.Lock()` }] : [],
+      fixes: [],
+    });
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,76 @@
+// unguarded-map-access: a shared map that is accessed under one mutex everywhere else (or at every
+// write) is accessed here without it: the getter that forgot the lock its setter takes.
+import type { Finding } from '../types';
+import type { Access, Lock } from '../model/timeline';
+import type { VarDecl } from '../model/variables';
+import type { PackageModel } from '../model/packageModel';
+import { accessKey, type RaceFacts } from '../model/races';
+import { mapExpressionText } from './concurrentMapAccess';
+import { nodeRange } from '../positions';
+
+export const RULE_ID = 'unguarded-map-access';
+
+const VERB = { read: 'read', write: 'written', iterate: 'ranged over' } as const;
+
+export interface Guard {
+  key: string;
+  text: string;
+}
+
+/**
+ * Fields of a struct type that holds a mutex: the type declares the discipline. Package-level maps
+ * are left to concurrent-map-access, which needs proof of concurrency rather than a convention.
+ */
+function shared(v: VarDecl, model: PackageModel): boolean {
+  const dot = v.name.indexOf('.');
+  const owner = v.global && dot > 0 ? model.structs.get(v.name.slice(0, dot)) : undefined;
+  return !!owner && owner.mutexes.length > 0;
+}
+
+/** The mutex that guards a map: held (in write mode) at most of its accesses from entry points. */
+export function guardsOf(facts: RaceFacts, model: PackageModel): Map<VarDecl, Guard> {
+  const byVar = new Map<VarDecl, Access[]>();
+  for (const a of facts.entryAccesses) {
+    if (!shared(a.v, model)) continue;
+    const list = byVar.get(a.v) ?? [];
+    list.push(a);
+    byVar.set(a.v, list);
+  }
+  const guards = new Map<VarDecl, Guard>();
+  for (const [v, list] of byVar) {
+    const counts = new Map<string, { n: number; lock: Lock }>();
+    for (const a of list) for (const l of a.locks) if (!l.read) counts.set(l.key, { n: (counts.get(l.key)?.n ?? 0) + 1, lock: l });
+    const best = [...counts.values()].sort((x, y) => y.n - x.n)[0];
+    if (best && best.lock.text) guards.set(v, { key: best.lock.key, text: best.lock.text });
+  }
+  return guards;
+}
+
+function holds(a: Access, key: string): boolean {
+  return a.locks.some((l) => l.key === key);
+}
+
+export function unguardedMapAccess(facts: RaceFacts, model: PackageModel, guards: Map<VarDecl, Guard>): Finding[] {
+  const out = new Map<string, Finding>();
+  for (const a of facts.entryAccesses) {
+    const guard = guards.get(a.v);
+    const key = accessKey(a);
+    if (!guard || holds(a, guard.key) || out.has(key)) continue;
+    const others = facts.entryAccesses.filter((o) => o.v === a.v && o.node !== a.node);
+    const guarded = others.filter((o) => holds(o, guard.key));
+    const writes = others.filter((o) => o.kind === 'write');
+    const everywhereElse = others.length >= 2 && guarded.length === others.length;
+    const everyWrite = writes.length >= 1 && writes.every((o) => holds(o, guard.key));
+    if (!everywhereElse && !everyWrite) continue;
+    out.set(key, {
+      file: a.file.path,
+      rule: RULE_ID,
+      severity: 'warning',
+      message: `map \`${mapExpressionText(a)}\` is ${VERB[a.kind]} here without ${guard.text}, which guards it at ${guarded.length} of ${others.length} other accesses`,
+      range: nodeRange(a.node),
+      related: guarded.slice(0, 3).map((o) => ({ file: o.file.path, range: nodeRange(o.node), message: `accessed under ${guard.text} here` })),
+      fixes: [],
+    });
+  }
+  return [...out.values()];
+}
