@@ -10,7 +10,8 @@ export const RULE_ID = 'map-write-under-rlock';
 
 /** The read lock a write holds with no write lock on the same mutex. */
 function onlyReadLock(a: Access): Lock | undefined {
-  if (a.kind !== 'write') return undefined;
+  // A map made by this call (a copy being filled) is private, whatever lock is held.
+  if (a.kind !== 'write' || !a.v.global) return undefined;
   return a.locks.find((l) => l.read && !a.locks.some((w) => w.key === l.key && !w.read));
 }
 
