@@ -1,0 +1,24 @@
+package forgot_getter_ok
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestDirectory(t *testing.T) {
+	d := NewDirectory()
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		d.Add(1, "ann")
+	}()
+	go func() {
+		defer wg.Done()
+		d.Name(1)
+	}()
+	wg.Wait()
+	if d.Name(1) != "ann" {
+		t.Fatal("Add was lost")
+	}
+}
