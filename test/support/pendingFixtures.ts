@@ -14,6 +14,7 @@ export const PENDING: Readonly<Record<string, string>> = {
   'concurrent-map-access/safe_own_instance': 'issue 3: one struct instance per goroutine (must stay silent)',
   'map-write-under-rlock': 'issue 3: rule map-write-under-rlock',
   'unguarded-map-access': 'issue 3: rule unguarded-map-access',
+  'map-escapes-lock': 'issue 3: rule map-escapes-lock',
 };
 
 /** Why a case is pending, or undefined when its want check must pass. */
