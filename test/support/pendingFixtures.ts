@@ -15,6 +15,7 @@ export const PENDING: Readonly<Record<string, string>> = {
   'map-write-under-rlock': 'issue 3: rule map-write-under-rlock',
   'unguarded-map-access': 'issue 3: rule unguarded-map-access',
   'map-escapes-lock': 'issue 3: rule map-escapes-lock',
+  'unsynchronized-map-field': 'issue 3: rule unsynchronized-map-field',
 };
 
 /** Why a case is pending, or undefined when its want check must pass. */
