@@ -12,7 +12,9 @@ export const RULE_ID = 'map-write-under-rlock';
 function onlyReadLock(a: Access): Lock | undefined {
   // A map made by this call (a copy being filled) is private, whatever lock is held.
   if (a.kind !== 'write' || !a.v.global) return undefined;
-  return a.locks.find((l) => l.read && !a.locks.some((w) => w.key === l.key && !w.read));
+  // Any mutex held exclusively (the map's own, say) already keeps writers apart.
+  if (a.locks.some((l) => !l.read)) return undefined;
+  return a.locks.find((l) => l.read);
 }
 
 export function mapWriteUnderRlock(facts: RaceFacts): Finding[] {
