@@ -3,6 +3,7 @@ import type { SourceFile } from './syntax';
 import type { Finding, Severity } from './types';
 import { buildPackageModel } from './model/packageModel';
 import { findRaces } from './model/races';
+import type { Access } from './model/timeline';
 import { concurrentMapAccess } from './rules/concurrentMapAccess';
 import { mapWriteUnderRlock } from './rules/mapWriteUnderRlock';
 import { guardsOf, unguardedMapAccess } from './rules/unguardedMapAccess';
@@ -33,18 +34,22 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
     const underRlock = mapWriteUnderRlock(facts);
     const guards = guardsOf(facts, model);
     const unguarded = unguardedMapAccess(facts, model, guards);
-    const claimed = new Set([...underRlock, ...unguarded].map((f) => `${f.file}:${f.range.start.line}:${f.range.start.character}`));
+    const claimed = new Set([...underRlock, ...unguarded].map((f) => placeKey(f.file, f.range.start.line, f.range.start.character)));
+    const isClaimed = (a: Access) => claimed.has(placeKey(a.file.path, a.node.startPoint.row, a.node.startPoint.column));
     const races = concurrentMapAccess(facts, (race) => {
       const a = race.here.access;
-      if (claimed.has(`${a.file.path}:${a.node.startPoint.row}:${a.node.startPoint.column}`)) return true;
+      if (isClaimed(a)) return true;
       // The side that holds the map's guard is right; the other side is reported as unguarded.
       const guard = guards.get(a.v);
-      const b = race.other.access;
-      return !!guard && a.locks.some((l) => l.key === guard.key) && claimed.has(`${b.file.path}:${b.node.startPoint.row}:${b.node.startPoint.column}`);
+      return !!guard && a.locks.some((l) => l.key === guard.key) && isClaimed(race.other.access);
     });
     findings.push(...underRlock, ...unguarded, ...races, ...unsynchronizedMapField(facts, model));
   }
   return finalize(applySuppressions(findings, files), options);
+}
+
+function placeKey(file: string, line: number, character: number): string {
+  return `${file}:${line}:${character}`;
 }
 
 function splitByPackageClause(files: readonly SourceFile[]): SourceFile[][] {

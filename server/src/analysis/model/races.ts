@@ -1,11 +1,11 @@
 // The race engine: every pair of map accesses that may run at the same time with no common lock
 // and no happens-before order, found by checking each timeline against the goroutines it starts.
-import * as path from 'node:path';
 import { childByField, nodeText, type SyntaxNode } from '../syntax';
 import type { PackageModel } from './packageModel';
 import { REPEATS, Summarizer } from './summarize';
 import { inside, type Access, type Lock, type Spawn, type Timeline, type Who } from './timeline';
 import { commonLock, goroutinesOverlap, spawnerOverlaps } from './ordering';
+import { where } from '../positions';
 
 /** One side of a race: the access, and who runs it. */
 export interface Side {
@@ -170,7 +170,4 @@ function concurrentCallers(model: PackageModel, summarizer: Summarizer): Timelin
   return out;
 }
 
-export function where(file: string, node: SyntaxNode): string {
-  return `${path.basename(file)}:${node.startPoint.row + 1}`;
-}
 

@@ -3,6 +3,7 @@
 import { childByField, childrenByField, firstNamed, namedChildren, nodeText, unparen, type SourceFile, type SyntaxNode } from '../syntax';
 import { lookupField, lookupMethod, mutexOwner, namedTypeOf, type FuncInfo, type PackageModel } from './packageModel';
 import { emptyTimeline, type Access, type AccessKind, type Lock, type Loop, type Spawn, type Sync, type SyncKind, type Timeline, type Who } from './timeline';
+import { where } from '../positions';
 import { Scope, isMapTypeNode, isMapValue, newVar, type VarDecl } from './variables';
 
 export interface FuncSummary {
@@ -40,9 +41,6 @@ const NOWHERE: SyntaxNode = { type: 'repeats', named: false, field: null, start:
 /** A loop around code that runs again and again, concurrently with itself (handlers, methods of shared types). */
 export const REPEATS: Loop = { node: NOWHERE, file: { path: '', text: '', root: NOWHERE }, start: -Infinity, end: -Infinity };
 
-function where(file: SourceFile, node: SyntaxNode): string {
-  return `${file.path.split(/[\\/]/).pop()}:${node.startPoint.row + 1}`;
-}
 const MAX_INLINE_DEPTH = 12;
 
 export class Summarizer {
@@ -344,7 +342,7 @@ export class Summarizer {
     if (aliased) return ctx.scope.alias(name, aliased);
     const isMap = type
       ? isMapTypeNode(ctx.file, type, this.model.mapTypes)
-      : !!v && (isMapValue(ctx.file, v, this.model.mapTypes) || !!this.resolveMap(v, ctx));
+      : !!v && isMapValue(ctx.file, v, this.model.mapTypes);
     const typeName = type ? this.structType(ctx.file, type) : v && this.typeOf(v, ctx).typeName;
     const fresh = !!typeName && (!!type || (!!v && isConstruction(v, ctx.file)));
     const decl = newVar(name, nameNode, ctx.file, { isMap, typeName, fresh });
@@ -472,7 +470,7 @@ export class Summarizer {
     const text = nodeText(ctx.file, fn);
     const method = fn.type === 'selector_expression' ? nodeText(ctx.file, childByField(fn, 'field') ?? fn) : '';
     const operand = fn.type === 'selector_expression' ? childByField(fn, 'operand') : undefined;
-    const at = where(ctx.file, node);
+    const at = where(ctx.file.path, node);
     let callback: SyntaxNode | undefined;
     let label: string;
     let startedHere: string;

@@ -4,8 +4,8 @@ import { childByField, namedChildren, nodeText } from '../syntax';
 import type { Finding, Fix } from '../types';
 import type { VarDecl } from '../model/variables';
 import type { Access } from '../model/timeline';
-import { where, type Race, type RaceFacts } from '../model/races';
-import { nodeRange } from '../positions';
+import type { Race, RaceFacts } from '../model/races';
+import { nodeRange, where } from '../positions';
 import { guardWithMutex } from '../fixes/guardWithMutex';
 
 export const RULE_ID = 'concurrent-map-access';
