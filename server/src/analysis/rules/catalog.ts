@@ -29,6 +29,13 @@ export const RULES: readonly RuleInfo[] = [
     summary: 'A map write while only RLock of an RWMutex is held: readers run together, so their writes race.',
   },
   {
+    id: 'map-escapes-lock',
+    severity: 'warning',
+    summary:
+      'A guarded map leaves its critical section (returned from a locked method, stored outside, or captured) ' +
+      'and is then read or ranged after Unlock, racing with the writers that hold the lock.',
+  },
+  {
     id: 'unsynchronized-map-field',
     severity: 'warning',
     summary: 'A struct field of map type used by methods that run concurrently, in a struct with no mutex protecting it.',
