@@ -8,7 +8,6 @@ export const PENDING: Readonly<Record<string, string>> = {
   'concurrent-map-access/embedded_map': 'issue 3: unsynchronized-map-field through an embedded struct',
   'concurrent-map-access/fanout_results': 'issue 3: unsynchronized-map-field for closures inside a method (debatable)',
   'concurrent-map-access/janitor': 'issue 3: a goroutine started in a constructor against later calls of exported methods',
-  'map-escapes-lock': 'issue 3: rule map-escapes-lock not implemented yet',
   'unsynchronized-map-field/limiter': 'issue 3: ServeHTTP middleware field',
   'unsynchronized-map-field/stats_counter': 'issue 3: methods called from goroutines in the test only',
 };

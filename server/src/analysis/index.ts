@@ -5,6 +5,7 @@ import { buildPackageModel } from './model/packageModel';
 import { findRaces } from './model/races';
 import type { Access } from './model/timeline';
 import { concurrentMapAccess } from './rules/concurrentMapAccess';
+import { mapEscapesLock } from './rules/mapEscapesLock';
 import { mapWriteUnderRlock } from './rules/mapWriteUnderRlock';
 import { guardsOf, unguardedMapAccess } from './rules/unguardedMapAccess';
 import { unsynchronizedMapField } from './rules/unsynchronizedMapField';
@@ -32,9 +33,12 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
     const facts = findRaces(model);
     // One finding per access: the most specific rule that explains it wins.
     const underRlock = mapWriteUnderRlock(facts);
+    const escapes = mapEscapesLock(facts);
     const guards = guardsOf(facts, model);
-    const unguarded = unguardedMapAccess(facts, model, guards);
-    const claimed = new Set([...underRlock, ...unguarded].map((f) => placeKey(f.file, f.range.start.line, f.range.start.character)));
+    const byPlace = (f: Finding) => placeKey(f.file, f.range.start.line, f.range.start.character);
+    const specific = new Set([...underRlock, ...escapes].map(byPlace));
+    const unguarded = unguardedMapAccess(facts, model, guards).filter((f) => !specific.has(byPlace(f)));
+    const claimed = new Set([...specific, ...unguarded.map(byPlace)]);
     const isClaimed = (a: Access) => claimed.has(placeKey(a.file.path, a.node.startPoint.row, a.node.startPoint.column));
     const races = concurrentMapAccess(facts, (race) => {
       const a = race.here.access;
@@ -43,7 +47,7 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
       const guard = guards.get(a.v);
       return !!guard && a.locks.some((l) => l.key === guard.key) && isClaimed(race.other.access);
     });
-    findings.push(...underRlock, ...unguarded, ...races, ...unsynchronizedMapField(facts, model));
+    findings.push(...underRlock, ...escapes, ...unguarded, ...races, ...unsynchronizedMapField(facts, model));
   }
   return finalize(applySuppressions(findings, files), options);
 }

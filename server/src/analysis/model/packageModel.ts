@@ -1,6 +1,6 @@
 // Package-level facts: map types, package variables, functions and methods, by name.
 import { childByField, childrenByField, namedChildren, nodeText, type SourceFile, type SyntaxNode } from '../syntax';
-import { VarDecl, isMapTypeNode, isMapValue, newVar } from './variables';
+import { VarDecl, hasMapValues, isMapTypeNode, isMapValue, newVar } from './variables';
 
 export interface FuncInfo {
   name: string;
@@ -87,7 +87,8 @@ function collectGlobals(model: PackageModel, file: SourceFile, decl: SyntaxNode)
       if (name === '_') return;
       const value = values ? namedChildren(values)[i] : undefined;
       const isMap = type ? isMapTypeNode(file, type, model.mapTypes) : !!value && isMapValue(file, value, model.mapTypes);
-      model.globals.set(name, newVar(name, nameNode, file, { isMap, global: true }));
+      const elemMap = isMap && hasMapValues(file, type ?? value!, model.mapTypes);
+      model.globals.set(name, newVar(name, nameNode, file, { isMap, global: true, elemMap }));
     });
   }
 }
@@ -138,7 +139,11 @@ function collectFields(model: PackageModel, info: StructInfo): void {
     for (const n of names) {
       const name = nodeText(info.file, n);
       if (isSyncMutex(info.file, type)) info.mutexes.push(name);
-      const decl = newVar(`${info.name}.${name}`, n, info.file, { isMap: isMapTypeNode(info.file, type, model.mapTypes), global: true });
+      const decl = newVar(`${info.name}.${name}`, n, info.file, {
+        isMap: isMapTypeNode(info.file, type, model.mapTypes),
+        global: true,
+        elemMap: hasMapValues(info.file, type, model.mapTypes),
+      });
       info.fields.set(name, { name, typeName: namedTypeOf(info.file, type), decl, owner: info });
     }
   }

@@ -4,11 +4,20 @@ import { childByField, childrenByField, firstNamed, namedChildren, nodeText, unp
 import { lookupField, lookupMethod, mutexOwner, namedTypeOf, type FuncInfo, type PackageModel } from './packageModel';
 import { emptyTimeline, type Access, type AccessKind, type Lock, type Loop, type Spawn, type Sync, type SyncKind, type Timeline, type Who } from './timeline';
 import { where } from '../positions';
-import { Scope, isMapTypeNode, isMapValue, newVar, type VarDecl } from './variables';
+import { Scope, elemOf, hasMapValues, isMapTypeNode, isMapValue, newVar, type Escape, type VarDecl } from './variables';
+
+/** A map a function returns, with the locks held at that `return`. */
+interface ReturnedMap {
+  v: VarDecl;
+  locks: Lock[];
+  node: SyntaxNode;
+  file: SourceFile;
+}
 
 export interface FuncSummary {
   fn: FuncInfo;
   params: VarDecl[];
+  results: ReturnedMap[];
   timeline: Timeline;
   /** The body's span, in the summary's coordinates. */
   start: number;
@@ -27,6 +36,8 @@ interface Ctx {
   end: number;
   /** Inside a `select` case: the other cases. */
   alternatives?: { start: number; end: number }[];
+  /** The running function's returned maps; unset inside closures, whose returns are their own. */
+  results?: ReturnedMap[];
 }
 
 /** Binding of a callee's parameters to the caller's arguments. */
@@ -75,8 +86,9 @@ export class Summarizer {
     if (receiver) this.declareParams(receiver, file, fnScope, false);
     const params = this.declareParams(childByField(node, 'parameters'), file, fnScope, true);
     const body = childByField(node, 'body');
-    if (body) this.walk(body, { tl, file, scope: fnScope, locks: [], loops: [], end: body.end });
-    return { fn, params, timeline: tl, start: body?.start ?? node.start, end: body?.end ?? node.end };
+    const results: ReturnedMap[] = [];
+    if (body) this.walk(body, { tl, file, scope: fnScope, locks: [], loops: [], end: body.end, results });
+    return { fn, params, results, timeline: tl, start: body?.start ?? node.start, end: body?.end ?? node.end };
   }
 
   private declareParams(list: SyntaxNode | undefined, file: SourceFile, scope: Scope, numbered: boolean): VarDecl[] {
@@ -91,7 +103,8 @@ export class Summarizer {
       if (names.length === 0) index++;
       for (const n of names) {
         const typeName = type && this.structType(file, type);
-        const v = newVar(nodeText(file, n), n, file, { isMap, paramIndex: numbered ? index : undefined, typeName });
+        const elemMap = isMap && hasMapValues(file, type!, this.model.mapTypes);
+        const v = newVar(nodeText(file, n), n, file, { isMap, paramIndex: numbered ? index : undefined, typeName, elemMap });
         index++;
         out.push(v);
         if (v.name !== '_') scope.declare(v);
@@ -146,6 +159,12 @@ export class Summarizer {
       const v = this.resolve(e, ctx);
       return v?.isMap ? v : undefined;
     }
+    if (e.type === 'index_expression') {
+      const operand = childByField(e, 'operand');
+      const outer = operand && this.resolveMap(operand, ctx);
+      return outer?.elemMap ? elemOf(outer) : undefined;
+    }
+    if (e.type === 'call_expression') return this.returnedMap(e, ctx)?.v;
     if (e.type !== 'selector_expression') return undefined;
     const operand = childByField(e, 'operand');
     const field = childByField(e, 'field');
@@ -154,6 +173,31 @@ export class Summarizer {
     const info = base.typeName && lookupField(this.model, base.typeName, nodeText(ctx.file, field));
     if (!info || !info.decl.isMap) return undefined;
     return base.fresh ? instanceField(base.fresh, info.name) : info.decl;
+  }
+
+  /** The map a call of a package function returns, seen from this call site, and the locks it was returned under. */
+  private returnedMap(call: SyntaxNode, ctx: Ctx): { v: VarDecl; escape?: Escape } | undefined {
+    const fn = childByField(call, 'function');
+    const target = fn && this.callee(fn, ctx);
+    const summary = target && this.summaryOf(target);
+    if (!summary || summary.results.length !== 1) return undefined;
+    const args = childByField(call, 'arguments');
+    const binding = this.bind(summary, args ? namedChildren(args) : [], ctx, fn);
+    const r = summary.results[0];
+    const v = boundVar(summary, binding, r.v);
+    if (!v) return undefined;
+    const renameKey = keyRenamer(binding);
+    const locks = r.locks.map((l) => renameLock(l, renameKey));
+    const name = target.receiverType ? `${target.receiverType}.${target.name}` : target.name;
+    return { v, escape: locks.length ? { locks, node: r.node, file: r.file, via: `returned by ${name} while it holds the lock`, here: 'returned here' } : undefined };
+  }
+
+  /** How an expression naming a map got its reference, when that was under a lock. */
+  private escapeOf(expr: SyntaxNode, ctx: Ctx): Escape | undefined {
+    const e = unparen(expr);
+    if (e.type === 'identifier') return ctx.scope.escapeOf(nodeText(ctx.file, e));
+    if (e.type === 'call_expression') return this.returnedMap(e, ctx)?.escape;
+    return undefined;
   }
 
   // ---- the walk ----------------------------------------------------------------------------
@@ -189,6 +233,12 @@ export class Summarizer {
         return this.walkClosureBody(node, ctx, []);
       case 'call_expression':
         return this.walkCall(node, ctx);
+      case 'assignment_statement':
+        this.walkChildren(node, ctx);
+        return this.rebindMaps(node, ctx);
+      case 'return_statement':
+        this.walkChildren(node, ctx);
+        return this.recordReturn(node, ctx);
       case 'send_statement': {
         const value = childByField(node, 'value');
         if (value) this.walk(value, ctx);
@@ -233,6 +283,39 @@ export class Summarizer {
     }
   }
 
+  /** `x = c.m` (x a local) aliases; `c.m = other` detaches the names that held the old map. */
+  private rebindMaps(node: SyntaxNode, ctx: Ctx): void {
+    if (!node.children.some((c) => c.type === '=')) return;
+    const left = childByField(node, 'left');
+    const right = childByField(node, 'right');
+    const targets = left ? namedChildren(left) : [];
+    const values = right ? namedChildren(right) : [];
+    targets.forEach((t, i) => {
+      const target = unparen(t);
+      const old = target.type === 'identifier' || target.type === 'selector_expression' ? this.resolveMap(target, ctx) : undefined;
+      if (old) ctx.scope.detach(old);
+      const value = values.length === targets.length ? values[i] : undefined;
+      const now = value && this.resolveMap(value, ctx);
+      if (target.type === 'identifier' && now && !now.closure) {
+        const name = nodeText(ctx.file, target);
+        const local = ctx.scope.lookup(name);
+        if (local && !local.global) {
+          const escape = this.escapeOf(value, ctx) ?? (ctx.locks.length ? { locks: [...ctx.locks], node: target, file: ctx.file, via: 'taken while the lock is held', here: 'taken here' } : undefined);
+          ctx.scope.rebind(name, now, escape);
+        }
+      }
+    });
+  }
+
+  private recordReturn(node: SyntaxNode, ctx: Ctx): void {
+    const list = firstNamed(node);
+    const values = list ? (list.type === 'expression_list' ? namedChildren(list) : [list]) : [];
+    for (const value of values) {
+      const v = this.resolveMap(value, ctx);
+      if (v && ctx.results) ctx.results.push({ v, locks: [...ctx.locks], node, file: ctx.file });
+    }
+  }
+
   private walkChildren(node: SyntaxNode, ctx: Ctx): void {
     for (const c of node.children) if (c.named) this.walk(c, ctx);
   }
@@ -244,10 +327,10 @@ export class Summarizer {
   private identifier(node: SyntaxNode, ctx: Ctx): void {
     const v = this.resolve(node, ctx);
     if (v?.closure) return this.runClosure(v, [], ctx, node);
-    if (v?.isMap) this.recordAccess(v, node, ctx);
+    if (v?.isMap) this.recordAccess(v, node, ctx, ctx.scope.escapeOf(nodeText(ctx.file, node)));
   }
 
-  private recordAccess(v: VarDecl, node: SyntaxNode, ctx: Ctx): void {
+  private recordAccess(v: VarDecl, node: SyntaxNode, ctx: Ctx, escape?: Escape): void {
     const kind = accessKind(node, ctx.file);
     if (!kind) return;
     const accessNode = kind.node;
@@ -259,7 +342,10 @@ export class Summarizer {
       pos: this.pos(ctx, accessNode),
       loops: ctx.loops,
       locks: [...ctx.locks],
+      escape,
     });
+    // `m[a][b] = v` reads m and writes the map stored at m[a].
+    if (v.elemMap && accessNode.type === 'index_expression') this.recordAccess(elemOf(v), accessNode, ctx);
   }
 
   private resolve(node: SyntaxNode, ctx: Ctx): VarDecl | undefined {
@@ -339,13 +425,19 @@ export class Summarizer {
     const name = nodeText(ctx.file, nameNode);
     const v = value && unparen(value);
     const aliased = !type && v ? this.resolveMap(v, ctx) : undefined;
-    if (aliased) return ctx.scope.alias(name, aliased);
+    if (aliased) {
+      const locks = [...ctx.locks];
+      const escape = this.escapeOf(v!, ctx) ?? (locks.length ? { locks, node: nameNode, file: ctx.file, via: 'taken while the lock is held', here: 'taken here' } : undefined);
+      return ctx.scope.alias(name, aliased, escape);
+    }
     const isMap = type
       ? isMapTypeNode(ctx.file, type, this.model.mapTypes)
       : !!v && isMapValue(ctx.file, v, this.model.mapTypes);
     const typeName = type ? this.structType(ctx.file, type) : v && this.typeOf(v, ctx).typeName;
     const fresh = !!typeName && (!!type || (!!v && isConstruction(v, ctx.file)));
-    const decl = newVar(name, nameNode, ctx.file, { isMap, typeName, fresh });
+    const typeOrValue = type ?? v;
+    const elemMap = isMap && !!typeOrValue && hasMapValues(ctx.file, typeOrValue, this.model.mapTypes);
+    const decl = newVar(name, nameNode, ctx.file, { isMap, typeName, fresh, elemMap });
     if (v?.type === 'func_literal') decl.closure = { lit: v, scope: ctx.scope };
     ctx.scope.declare(decl);
   }
@@ -374,7 +466,10 @@ export class Summarizer {
           const r = unparen(right);
           const v = this.resolveMap(r, ctx);
           if (v) {
-            ctx.tl.accesses.push({ v, kind: 'iterate', node: r, file: ctx.file, pos: this.pos(ctx, r), loops: ctx.loops, locks: [...ctx.locks] });
+            // `range m[k]` reads m, `range f()` runs f: first what the expression itself does.
+            if (r.type !== 'identifier' && r.type !== 'selector_expression') this.walk(r, ctx);
+            const escape = this.escapeOf(r, ctx);
+            ctx.tl.accesses.push({ v, kind: 'iterate', node: r, file: ctx.file, pos: this.pos(ctx, r), loops: ctx.loops, locks: [...ctx.locks], escape });
           } else {
             this.walk(right, header);
             // Ranging over a channel waits for its close; the loop ends there.
@@ -411,7 +506,7 @@ export class Summarizer {
     const scope = new Scope(ctx.scope);
     this.bindLiteralParams(lit, args, scope, argCtx);
     const body = childByField(lit, 'body');
-    if (body) this.walk(body, { ...ctx, scope });
+    if (body) this.walk(body, { ...ctx, scope, results: undefined });
   }
 
   /** A literal's parameters alias the map variables passed to them. */
@@ -552,6 +647,9 @@ export class Summarizer {
     if (target) this.called.add(target);
     const summary = target && this.summaryOf(target);
     if (summary) this.inline(summary, this.bind(summary, argList, ctx, fn), node, ctx);
+    // `f()[k]`, `len(f())`: an access to the map f returns.
+    const returned = summary && summary.results.length > 0 ? this.returnedMap(node, ctx) : undefined;
+    if (returned) this.recordAccess(returned.v, node, ctx, returned.escape);
   }
 
   private lockOp(method: string, operand: SyntaxNode, call: SyntaxNode, ctx: Ctx): void {
@@ -608,6 +706,7 @@ export class Summarizer {
       binding.keys.set(`v${p.id}`, this.keyOf(arg, ctx));
       const v = this.resolveMap(arg, ctx);
       if (v) binding.vars.set(p, v);
+      if (v?.elemMap && p.elem) binding.vars.set(p.elem, elemOf(v));
     });
     return binding;
   }
@@ -635,23 +734,32 @@ export class Summarizer {
  * only package-level maps and maps bound to its parameters remain; keys of bound parameters are renamed.
  */
 function instantiate(summary: FuncSummary, binding: Binding, who: Who): Timeline {
-  const own = new Set(summary.params);
-  const renameKey = (key: string) => {
-    const m = /^v\d+/.exec(key);
-    const bound = m && binding.keys.get(m[0]);
-    return bound ? bound + key.slice(m![0].length) : key;
-  };
+  const renameKey = keyRenamer(binding);
   const mapTimeline = (tl: Timeline, topWho: Who): Timeline => ({
     who: topWho,
     file: tl.file,
     accesses: tl.accesses.flatMap((a): Access[] => {
-      const v = own.has(a.v) ? binding.vars.get(a.v) : binding.vars.get(a.v) ?? (a.v.global ? a.v : undefined);
+      const v = boundVar(summary, binding, a.v);
       return v ? [{ ...a, v, locks: a.locks.map((l) => renameLock(l, renameKey)) }] : [];
     }),
     syncs: tl.syncs.map((s): Sync => ({ ...s, key: renameKey(s.key) })),
     spawns: tl.spawns.map((s): Spawn => ({ ...s, body: mapTimeline(s.body, s.body.who) })),
   });
   return mapTimeline(summary.timeline, who);
+}
+
+/** A callee's map as seen by the caller: a bound parameter's argument, or a shared map; its own locals are private. */
+function boundVar(summary: FuncSummary, binding: Binding, v: VarDecl): VarDecl | undefined {
+  if (summary.params.includes(v)) return binding.vars.get(v);
+  return binding.vars.get(v) ?? (v.global ? v : undefined);
+}
+
+function keyRenamer(binding: Binding): (key: string) => string {
+  return (key) => {
+    const m = /^v\d+/.exec(key);
+    const bound = m && binding.keys.get(m[0]);
+    return bound ? bound + key.slice(m![0].length) : key;
+  };
 }
 
 /**

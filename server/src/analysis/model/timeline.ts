@@ -1,6 +1,6 @@
 // What one thread of execution does, in order: map accesses, goroutine spawns, synchronisation.
 import type { SourceFile, SyntaxNode } from '../syntax';
-import type { VarDecl } from './variables';
+import type { Escape, VarDecl } from './variables';
 
 /** A loop of the owning timeline; start/end in that timeline's coordinates. */
 export interface Loop {
@@ -33,6 +33,8 @@ export interface Access {
   /** Loops of the owning timeline around it, outermost first. */
   loops: Loop[];
   locks: Lock[];
+  /** Reached through a reference taken while locks were held (map-escapes-lock). */
+  escape?: Escape;
 }
 
 /** wait/done: WaitGroup; send/recv/close: channels; rangeRecv: `for range ch`, which ends at close. */

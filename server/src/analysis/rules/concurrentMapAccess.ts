@@ -27,7 +27,7 @@ export function concurrentMapAccess(facts: RaceFacts, skip: (race: Race) => bool
 const HERE_VERB = { read: 'read', write: 'written', iterate: 'ranged over' } as const;
 const OTHER_VERB = { read: 'reads', write: 'writes', iterate: 'ranges over' } as const;
 
-function runtimeError(a: Access, b: Access): string {
+export function runtimeError(a: Access, b: Access): string {
   if (a.kind === 'write' && b.kind === 'write') return 'concurrent map writes';
   if (a.kind === 'iterate' || b.kind === 'iterate') return 'concurrent map iteration and map write';
   return 'concurrent map read and map write';

@@ -55,9 +55,11 @@ export function unguardedMapAccess(facts: RaceFacts, model: PackageModel, guards
   for (const a of facts.entryAccesses) {
     const guard = guards.get(a.v);
     const key = accessKey(a);
-    if (!guard || holds(a, guard.key) || out.has(key)) continue;
+    // A reference taken under the lock is map-escapes-lock's to judge (copy-on-write maps are fine).
+    if (!guard || holds(a, guard.key) || out.has(key) || a.escape) continue;
     const others = facts.entryAccesses.filter((o) => o.v === a.v && o.node !== a.node);
     const guarded = others.filter((o) => holds(o, guard.key));
+    const places = (list: Access[]) => new Set(list.map((o) => o.node)).size;
     const writes = others.filter((o) => o.kind === 'write');
     const everywhereElse = others.length >= 2 && guarded.length === others.length;
     const everyWrite = writes.length >= 1 && writes.every((o) => holds(o, guard.key));
@@ -66,11 +68,16 @@ export function unguardedMapAccess(facts: RaceFacts, model: PackageModel, guards
       file: a.file.path,
       rule: RULE_ID,
       severity: 'warning',
-      message: `map \`${mapExpressionText(a)}\` is ${VERB[a.kind]} here without ${guard.text}, which guards it at ${guarded.length} of ${others.length} other accesses`,
+      message: `map \`${mapExpressionText(a)}\` is ${VERB[a.kind]} here without ${guard.text}, which guards it at ${places(guarded)} of ${places(others)} other places`,
       range: nodeRange(a.node),
-      related: guarded.slice(0, 3).map((o) => ({ file: o.file.path, range: nodeRange(o.node), message: `accessed under ${guard.text} here` })),
+      related: uniqueByNode(guarded).slice(0, 3).map((o) => ({ file: o.file.path, range: nodeRange(o.node), message: `accessed under ${guard.text} here` })),
       fixes: [],
     });
   }
   return [...out.values()];
+}
+
+function uniqueByNode(list: Access[]): Access[] {
+  const seen = new Set<unknown>();
+  return list.filter((a) => !seen.has(a.node) && !!seen.add(a.node));
 }
