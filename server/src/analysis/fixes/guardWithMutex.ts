@@ -18,6 +18,8 @@ interface Site {
 
 /** `racy`: every access of `v` that takes part in a race; `all`: every access of `v` seen. */
 export function guardWithMutex(v: VarDecl, racy: readonly Access[], all: readonly Access[]): Fix | undefined {
+  // Struct fields (`T.f`) and inner maps need the mutex spelled per site (`c.mu`): issue 4.
+  if (!/^[A-Za-z_]\w*$/.test(v.name)) return undefined;
   const mutex = reusableMutex(v, all);
   const mutexName = mutex ? mutex.name : freshName(`${v.name}Mu`, v.file);
   const unguarded = racy.filter((a) => !a.locks.some((l) => l.mutex === mutex && mutex && !l.read));

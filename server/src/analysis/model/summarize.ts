@@ -58,6 +58,11 @@ export class Summarizer {
   private readonly summaries = new Map<FuncInfo, FuncSummary>();
   private readonly inProgress = new Set<FuncInfo>();
   private readonly runningClosures = new Set<VarDecl>();
+  /** Parameters of package functions and methods: calling one that holds a func runs the caller's argument. */
+  private readonly funcParams = new Set<VarDecl>();
+  private readonly partialParams = new Map<FuncInfo, VarDecl[]>();
+  /** `go f(...)` inside f itself: filled with f's summary once it is known. */
+  private readonly selfSpawns: { fn: FuncInfo; body: Timeline; binding: Binding }[] = [];
   /** Functions some code of the package calls or starts: not entry points. */
   readonly called = new Set<FuncInfo>();
 
@@ -73,10 +78,21 @@ export class Summarizer {
       const who: Who = { kind: 'func', name: fn.receiverType ? `${fn.receiverType}.${fn.name}` : fn.name };
       const summary = this.summarizeFunction(fn.node, fn.file, who, new Scope(undefined), fn);
       this.summaries.set(fn, summary);
+      this.fillSelfSpawns(summary);
       return summary;
     } finally {
       this.inProgress.delete(fn);
     }
+  }
+
+  /**
+   * A function that starts itself (a recursive crawler): each started copy runs the function again,
+   * one level deep, which is enough to see two instances of it side by side.
+   */
+  private fillSelfSpawns(summary: FuncSummary): void {
+    const mine = this.selfSpawns.filter((p) => p.fn === summary.fn);
+    const bodies = mine.map((p) => instantiate(summary, p.binding, p.body.who));
+    mine.forEach((p, i) => Object.assign(p.body, bodies[i]));
   }
 
   private summarizeFunction(node: SyntaxNode, file: SourceFile, who: Who, scope: Scope, fn: FuncInfo): FuncSummary {
@@ -85,6 +101,8 @@ export class Summarizer {
     const receiver = childByField(node, 'receiver');
     if (receiver) this.declareParams(receiver, file, fnScope, false);
     const params = this.declareParams(childByField(node, 'parameters'), file, fnScope, true);
+    for (const p of params) this.funcParams.add(p);
+    this.partialParams.set(fn, params);
     const body = childByField(node, 'body');
     const results: ReturnedMap[] = [];
     if (body) this.walk(body, { tl, file, scope: fnScope, locks: [], loops: [], end: body.end, results });
@@ -182,7 +200,7 @@ export class Summarizer {
     const summary = target && this.summaryOf(target);
     if (!summary || summary.results.length !== 1) return undefined;
     const args = childByField(call, 'arguments');
-    const binding = this.bind(summary, args ? namedChildren(args) : [], ctx, fn);
+    const binding = this.bind(summary.params, args ? namedChildren(args) : [], ctx, fn);
     const r = summary.results[0];
     const v = boundVar(summary, binding, r.v);
     if (!v) return undefined;
@@ -438,6 +456,7 @@ export class Summarizer {
     const typeOrValue = type ?? v;
     const elemMap = isMap && !!typeOrValue && hasMapValues(ctx.file, typeOrValue, this.model.mapTypes);
     const decl = newVar(name, nameNode, ctx.file, { isMap, typeName, fresh, elemMap });
+    if (fresh) decl.returned = isReturned(name, nameNode, ctx.file);
     if (v?.type === 'func_literal') decl.closure = { lit: v, scope: ctx.scope };
     ctx.scope.declare(decl);
   }
@@ -527,16 +546,33 @@ export class Summarizer {
     const argList = args ? namedChildren(args) : [];
     // Arguments are evaluated by the spawning goroutine.
     for (const a of argList) this.walk(a, ctx);
+    this.share(node, ctx);
     const who: Who = { kind: 'goroutine', goNode: node, file: ctx.file };
     const body = fn && this.goroutineBody(fn, argList, who, ctx);
     if (body) ctx.tl.spawns.push({ goNode: node, file: ctx.file, pos: this.pos(ctx, node), loops: ctx.loops, body });
+  }
+
+  /**
+   * A constructor's instance that a goroutine gets and the constructor returns (`go c.janitor(); return c`)
+   * is from here on the instance every caller holds: its fields are the type's fields, not private ones.
+   */
+  private share(node: SyntaxNode, ctx: Ctx): void {
+    if (node.type === 'identifier') {
+      const v = this.resolve(node, ctx);
+      if (v?.fresh && v.returned) v.fresh = false;
+      return;
+    }
+    for (const c of node.children) this.share(c, ctx);
   }
 
   /** What a function value does when run as a goroutine: a literal, a named closure, a function or method. */
   private goroutineBody(fn: SyntaxNode, argList: SyntaxNode[], who: Who, ctx: Ctx): Timeline | undefined {
     let body: Timeline | undefined;
     fn = unparen(fn);
-    if (fn.type === 'func_literal') {
+    const param = this.calledParam(fn, ctx);
+    if (param) {
+      body = { ...emptyTimeline(who, ctx.file), paramCalls: [{ index: param.paramIndex!, pos: 0, loops: [], locks: [] }] };
+    } else if (fn.type === 'func_literal') {
       body = emptyTimeline(who, ctx.file);
       const scope = new Scope(ctx.scope);
       this.bindLiteralParams(fn, argList, scope, ctx);
@@ -552,7 +588,14 @@ export class Summarizer {
       const target = this.callee(fn, ctx);
       if (target) this.called.add(target);
       const summary = target && this.summaryOf(target);
-      if (summary) body = instantiate(summary, this.bind(summary, argList, ctx, fn), who);
+      const params = target && !summary && this.inProgress.has(target) ? this.partialParams.get(target) : undefined;
+      if (summary) {
+        body = instantiate(summary, this.bind(summary.params, argList, ctx, fn), who);
+        this.runParamCalls(body, argList, ctx);
+      } else if (target && params) {
+        body = emptyTimeline(who, ctx.file);
+        this.selfSpawns.push({ fn: target, body, binding: this.bind(params, argList, ctx, fn) });
+      }
     }
     return body;
   }
@@ -633,10 +676,17 @@ export class Summarizer {
       this.walk(argList[0], ctx);
       return this.sync(ctx, 'close', argList[0], node);
     }
-    for (const a of argList) this.walk(a, ctx);
+    // A function value handed to a package function runs where that function calls it (runParamCalls).
+    const known = fn.type !== 'func_literal' && this.callee(fn, ctx);
+    for (const a of argList) if (!(known && this.isFunctionValue(a, ctx))) this.walk(a, ctx);
     if (fn.type === 'func_literal') return this.walkClosureBody(fn, ctx, argList);
     const named = fn.type === 'identifier' ? this.resolve(fn, ctx) : undefined;
     if (named?.closure) return this.runClosure(named, argList, ctx, node);
+    const param = this.calledParam(fn, ctx);
+    if (param) {
+      (ctx.tl.paramCalls ??= []).push({ index: param.paramIndex!, pos: this.pos(ctx, node), loops: ctx.loops, locks: [...ctx.locks] });
+      return;
+    }
     if (fn.type === 'selector_expression') {
       const operand = childByField(fn, 'operand');
       if (operand) this.walk(operand, ctx);
@@ -646,7 +696,7 @@ export class Summarizer {
     const target = this.callee(fn, ctx);
     if (target) this.called.add(target);
     const summary = target && this.summaryOf(target);
-    if (summary) this.inline(summary, this.bind(summary, argList, ctx, fn), node, ctx);
+    if (summary) this.inline(summary, this.bind(summary.params, argList, ctx, fn), node, ctx, argList);
     // `f()[k]`, `len(f())`: an access to the map f returns.
     const returned = summary && summary.results.length > 0 ? this.returnedMap(node, ctx) : undefined;
     if (returned) this.recordAccess(returned.v, node, ctx, returned.escape);
@@ -693,14 +743,52 @@ export class Summarizer {
     return undefined;
   }
 
-  private bind(summary: FuncSummary, args: SyntaxNode[], ctx: Ctx, fn?: SyntaxNode): Binding {
+  private isFunctionValue(arg: SyntaxNode, ctx: Ctx): boolean {
+    const a = unparen(arg);
+    return a.type === 'func_literal' || (a.type === 'identifier' && !!this.resolve(a, ctx)?.closure);
+  }
+
+  /** A parameter of the function being summarized that holds a function, called here. */
+  private calledParam(fn: SyntaxNode, ctx: Ctx): VarDecl | undefined {
+    const f = unparen(fn);
+    const v = f.type === 'identifier' ? this.resolve(f, ctx) : undefined;
+    return v && !v.isMap && !v.closure && v.paramIndex !== undefined && this.funcParams.has(v) ? v : undefined;
+  }
+
+  /**
+   * Runs the function arguments of a call where the callee calls them: a literal or named closure in
+   * the caller's scope, a package function, or, for the caller's own parameter, another deferred call.
+   */
+  private runParamCalls(tl: Timeline, args: SyntaxNode[], ctx: Ctx): void {
+    for (const s of tl.spawns) this.runParamCalls(s.body, args, ctx);
+    const calls = tl.paramCalls ?? [];
+    tl.paramCalls = undefined;
+    for (const c of calls) {
+      const arg = args[c.index] && unparen(args[c.index]);
+      if (!arg) continue;
+      const at: Ctx = { ...ctx, tl, locks: [...c.locks], loops: c.loops, posOverride: c.pos, results: undefined, alternatives: undefined };
+      const named = arg.type === 'identifier' ? this.resolve(arg, ctx) : undefined;
+      const forwarded = this.calledParam(arg, ctx);
+      if (arg.type === 'func_literal') this.walkClosureBody(arg, at, []);
+      else if (named?.closure) this.runClosure(named, [], at, arg);
+      else if (forwarded) (tl.paramCalls ??= []).push({ ...c, index: forwarded.paramIndex! });
+      else {
+        const target = this.callee(arg, ctx);
+        const summary = target && this.summaryOf(target);
+        if (target) this.called.add(target);
+        if (summary) this.inline(summary, this.bind(summary.params, [], ctx, arg), arg, at);
+      }
+    }
+  }
+
+  private bind(params: VarDecl[], args: SyntaxNode[], ctx: Ctx, fn?: SyntaxNode): Binding {
     const binding: Binding = { vars: new Map(), keys: new Map() };
     // A method called on a struct made here works on that instance's maps, not every instance's.
     const operand = fn?.type === 'selector_expression' ? childByField(fn, 'operand') : undefined;
     const fresh = operand && this.typeOf(operand, ctx).fresh;
     const struct = fresh?.typeName ? this.model.structs.get(fresh.typeName) : undefined;
     if (fresh && struct) for (const f of struct.fields.values()) if (f.decl.isMap) binding.vars.set(f.decl, instanceField(fresh, f.name));
-    summary.params.forEach((p) => {
+    params.forEach((p) => {
       const arg = p.paramIndex !== undefined ? args[p.paramIndex] : undefined;
       if (!arg) return;
       binding.keys.set(`v${p.id}`, this.keyOf(arg, ctx));
@@ -715,17 +803,21 @@ export class Summarizer {
    * Runs a callee at the call site: its shared accesses, syncs and spawns happen within `call`,
    * in their own order (positions squeezed into [call.start, call.start + 1)).
    */
-  private inline(summary: FuncSummary, binding: Binding, call: SyntaxNode, ctx: Ctx): void {
+  private inline(summary: FuncSummary, binding: Binding, call: SyntaxNode, ctx: Ctx, args: SyntaxNode[] = []): void {
     const base = this.pos(ctx, call);
     const span = summary.end - summary.start + 2;
     const at = (p: number) => base + (Math.min(Math.max(p, summary.start), summary.end) - summary.start + 1) / span;
     const loops = (inner: Loop[]) => [...ctx.loops, ...inner.map((l) => ({ ...l, start: at(l.start), end: at(l.end) }))];
     const body = compact(instantiate(summary, binding, summary.timeline.who));
+    // The callee's own calls of function arguments run here, in the callee's coordinates, then move with it.
+    this.runParamCalls(body, args, { ...ctx, posOverride: undefined });
     for (const a of body.accesses) {
       ctx.tl.accesses.push({ ...a, pos: at(a.pos), loops: loops(a.loops), locks: [...ctx.locks, ...a.locks] });
     }
     for (const s of body.syncs) ctx.tl.syncs.push({ ...s, pos: at(s.pos), loops: loops(s.loops) });
-    for (const s of body.spawns) ctx.tl.spawns.push({ ...s, pos: at(s.pos), loops: loops(s.loops) });
+    const step = { node: call, file: ctx.file, callee: summary.timeline.who.kind === 'func' ? summary.timeline.who.name : summary.fn.name };
+    for (const s of body.spawns) ctx.tl.spawns.push({ ...s, pos: at(s.pos), loops: loops(s.loops), via: [step, ...(s.via ?? [])] });
+    for (const c of body.paramCalls ?? []) (ctx.tl.paramCalls ??= []).push({ ...c, pos: at(c.pos), loops: loops(c.loops), locks: [...ctx.locks, ...c.locks] });
   }
 }
 
@@ -744,6 +836,7 @@ function instantiate(summary: FuncSummary, binding: Binding, who: Who): Timeline
     }),
     syncs: tl.syncs.map((s): Sync => ({ ...s, key: renameKey(s.key) })),
     spawns: tl.spawns.map((s): Spawn => ({ ...s, body: mapTimeline(s.body, s.body.who) })),
+    paramCalls: tl.paramCalls?.map((c) => ({ ...c, locks: c.locks.map((l) => renameLock(l, renameKey)) })),
   });
   return mapTimeline(summary.timeline, who);
 }
@@ -816,6 +909,23 @@ function accessKind(id: SyntaxNode, file: SourceFile): { kind: AccessKind; node:
     if (first && builtin === 'len') return { kind: 'read', node: call };
   }
   return undefined;
+}
+
+/** Does the function declaring `nameNode` return the variable `name` (`return c` or `return c, nil`)? */
+function isReturned(name: string, nameNode: SyntaxNode, file: SourceFile): boolean {
+  let fn = nameNode.parent;
+  while (fn && fn.type !== 'function_declaration' && fn.type !== 'method_declaration' && fn.type !== 'func_literal') fn = fn.parent;
+  const found = (n: SyntaxNode): boolean => {
+    if (n.type === 'func_literal') return false;
+    if (n.type === 'return_statement') {
+      const list = firstNamed(n);
+      const values = list ? (list.type === 'expression_list' ? namedChildren(list) : [list]) : [];
+      return values.some((v) => unparen(v).type === 'identifier' && nodeText(file, unparen(v)) === name);
+    }
+    return n.children.some(found);
+  };
+  const body = fn && childByField(fn, 'body');
+  return !!body && found(body);
 }
 
 /** `&T{...}`, `T{...}` or `new(T)`: a value made right here. */

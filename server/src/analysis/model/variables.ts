@@ -18,6 +18,8 @@ export interface VarDecl {
   typeName?: string;
   /** Made here (`&T{}`, `T{}`, `new(T)`): its fields are its own until it is shared. */
   fresh?: boolean;
+  /** A fresh instance its function returns: once a goroutine gets it, it is every caller's instance. */
+  returned?: boolean;
   /** Map fields of a fresh instance, one identity each. */
   instanceFields?: Map<string, VarDecl>;
   /** `f := func(...) {...}`: the literal, run where `f` is called, with the scope it closes over. */

@@ -65,9 +65,15 @@ function toFinding(race: Race, fix: Fix | undefined): Finding {
     },
   ];
   for (const s of [here.spawn, other.spawn]) {
-    if (s && !related.some((r) => r.file === s.file.path && r.range.start.line === s.goNode.startPoint.row)) {
-      const startedHere = s.body.who.kind === 'goroutine' ? s.body.who.startedHere : undefined;
-      related.push({ file: s.file.path, range: nodeRange(s.goNode), message: startedHere ?? 'the goroutine is started here' });
+    if (!s) continue;
+    const startedHere = s.body.who.kind === 'goroutine' ? s.body.who.startedHere : undefined;
+    const steps = [
+      ...(s.via ?? []).map((step) => ({ node: step.node, file: step.file, message: `${step.callee} is called here, which leads to the goroutine` })),
+      { node: s.goNode, file: s.file, message: startedHere ?? 'the goroutine is started here' },
+    ];
+    for (const step of steps) {
+      if (related.some((r) => r.file === step.file.path && r.range.start.line === step.node.startPoint.row && r.range.start.character === step.node.startPoint.column)) continue;
+      related.push({ file: step.file.path, range: nodeRange(step.node), message: step.message });
     }
   }
   return {
