@@ -38,15 +38,21 @@ export function guardsOf(facts: RaceFacts, model: PackageModel): Map<VarDecl, Gu
   }
   const guards = new Map<VarDecl, Guard>();
   for (const [v, list] of byVar) {
-    const counts = new Map<string, { n: number; lock: Lock }>();
-    for (const a of list) for (const l of a.locks) if (!l.read) counts.set(l.key, { n: (counts.get(l.key)?.n ?? 0) + 1, lock: l });
-    const best = [...counts.values()].sort((x, y) => y.n - x.n)[0];
-    if (best && best.lock.text) guards.set(v, { key: best.lock.key, text: best.lock.text });
+    const guard = mostHeldLock(list);
+    if (guard) guards.set(v, guard);
   }
   return guards;
 }
 
-function holds(a: Access, key: string): boolean {
+/** The mutex held in write mode at most of these accesses, if it has a name to show. */
+export function mostHeldLock(list: readonly Access[]): Guard | undefined {
+  const counts = new Map<string, { n: number; lock: Lock }>();
+  for (const a of list) for (const l of a.locks) if (!l.read) counts.set(l.key, { n: (counts.get(l.key)?.n ?? 0) + 1, lock: l });
+  const best = [...counts.values()].sort((x, y) => y.n - x.n)[0];
+  return best && best.lock.text ? { key: best.lock.key, text: best.lock.text } : undefined;
+}
+
+export function holds(a: Access, key: string): boolean {
   return a.locks.some((l) => l.key === key);
 }
 
