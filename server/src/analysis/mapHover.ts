@@ -1,10 +1,10 @@
 // What the race engine knows about the map under the cursor: where it is declared, which mutex guards
 // it at how many of its places, and which concurrent contexts reach it. Pure data; the server renders it.
 import { buildPackageModel, type PackageModel } from './model/packageModel';
-import { accessKey, findRaces, type RaceFacts } from './model/races';
+import { findRaces, type RaceFacts } from './model/races';
 import type { Access } from './model/timeline';
 import type { VarDecl } from './model/variables';
-import { guardsOf, holds, mostHeldLock } from './rules/unguardedMapAccess';
+import { byPlace, guardedPlaces, guardsOf, mostHeldLock } from './rules/unguardedMapAccess';
 import { splitByPackageClause } from './packageClause';
 import { nodeRange, where } from './positions';
 import { childByField, namedChildren, nodeText, unparen, type SourceFile, type SyntaxNode } from './syntax';
@@ -40,16 +40,9 @@ export function describeMapAt(files: readonly SourceFile[], path: string, offset
   // Entry-point instances carry their callers' locks (a `fooLocked` helper is seen under them).
   let instances = facts.entryAccesses.filter((a) => a.v === v);
   if (instances.length === 0) instances = facts.accesses.filter((a) => a.v === v);
-  const places = new Map<string, Access[]>();
-  for (const a of sortedByPlace(instances)) {
-    const key = accessKey(a);
-    places.set(key, [...(places.get(key) ?? []), a]);
-  }
+  const places = byPlace(sortedByPlace(instances));
   const lock = guardsOf(facts, model).get(v) ?? mostHeldLock(instances);
-  const guard = lock && {
-    mutex: lock.text,
-    guarded: [...places.values()].filter((list) => list.every((a) => holds(a, lock.key))).length,
-  };
+  const guard = lock && { mutex: lock.text, guarded: guardedPlaces(places, lock.key).length };
   const contexts = new Set<string>();
   for (const key of places.keys()) for (const c of facts.contexts.get(key) ?? []) contexts.add(c);
   return {

@@ -56,6 +56,23 @@ export function holds(a: Access, key: string): boolean {
   return a.locks.some((l) => l.key === key);
 }
 
+/** Accesses grouped by source place: one place is reached in as many calling contexts as call it. */
+export function byPlace(list: readonly Access[]): Map<string, Access[]> {
+  const places = new Map<string, Access[]>();
+  for (const a of list) {
+    const key = accessKey(a);
+    const seen = places.get(key);
+    if (seen) seen.push(a);
+    else places.set(key, [a]);
+  }
+  return places;
+}
+
+/** A place is guarded when every calling context of it holds the lock. */
+export function guardedPlaces(places: ReadonlyMap<string, Access[]>, key: string): Access[][] {
+  return [...places.values()].filter((list) => list.every((a) => holds(a, key)));
+}
+
 export function unguardedMapAccess(facts: RaceFacts, model: PackageModel, guards: Map<VarDecl, Guard>): Finding[] {
   const out = new Map<string, Finding>();
   for (const a of facts.entryAccesses) {
@@ -68,13 +85,15 @@ export function unguardedMapAccess(facts: RaceFacts, model: PackageModel, guards
     const everywhereElse = others.length >= 2 && guarded.length === others.length;
     const everyWrite = writes.length >= 1 && writes.every((o) => holds(o, guard.key));
     if (!everywhereElse && !everyWrite) continue;
+    const places = byPlace(others);
+    const guardedAt = guardedPlaces(places, guard.key).map((list) => list[0]);
     out.set(key, {
       file: a.file.path,
       rule: RULE_ID,
       severity: 'warning',
-      message: `map \`${mapExpressionText(a)}\` is ${VERB[a.kind]} here without ${guard.text}, which guards it at ${guarded.length} of ${others.length} other accesses`,
+      message: `map \`${mapExpressionText(a)}\` is ${VERB[a.kind]} here without ${guard.text}, which guards it at ${guardedAt.length} of ${places.size} other places`,
       range: nodeRange(a.node),
-      related: guarded.slice(0, 3).map((o) => ({ file: o.file.path, range: nodeRange(o.node), message: `accessed under ${guard.text} here` })),
+      related: guardedAt.slice(0, 3).map((o) => ({ file: o.file.path, range: nodeRange(o.node), message: `accessed under ${guard.text} here` })),
       fixes: [],
     });
   }
