@@ -15,6 +15,7 @@ import {
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   ExitNotification,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
@@ -29,7 +30,9 @@ import {
   type Diagnostic,
   type DocumentDiagnosticReport,
   type FileEvent,
+  type Hover,
   type InitializeResult,
+  type Position,
   type PublishDiagnosticsParams,
   type Registration,
   type TextDocumentContentChangeEvent,
@@ -168,6 +171,10 @@ export class LspSession {
 
   async codeActions(params: CodeActionParams): Promise<(Command | CodeAction)[]> {
     return (await this.conn.sendRequest(CodeActionRequest.type, params)) ?? [];
+  }
+
+  async hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   }
 
   async watchedFilesChanged(changes: FileEvent[]): Promise<void> {

@@ -10,10 +10,12 @@ import { mapWriteUnderRlock } from './rules/mapWriteUnderRlock';
 import { guardsOf, unguardedMapAccess } from './rules/unguardedMapAccess';
 import { unsynchronizedMapField } from './rules/unsynchronizedMapField';
 import { applySuppressions } from './suppression';
+import { splitByPackageClause } from './packageClause';
 
 export type { SourceFile, SyntaxNode } from './syntax';
 export type { Finding, Fix, TextEdit, Range, Position, Severity, RelatedInfo } from './types';
 export { RULES, ruleInfo, ruleDocsUrl } from './rules/catalog';
+export { describeMapAt, type MapDescription } from './mapHover';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -54,18 +56,6 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
 
 function placeKey(file: string, line: number, character: number): string {
   return `${file}:${line}:${character}`;
-}
-
-function splitByPackageClause(files: readonly SourceFile[]): SourceFile[][] {
-  const groups = new Map<string, SourceFile[]>();
-  for (const f of files) {
-    const clause = f.root.children.find((c) => c.type === 'package_clause');
-    const name = clause ? f.text.slice(clause.start, clause.end).replace(/^package\s+/, '').trim() : '';
-    let g = groups.get(name);
-    if (!g) groups.set(name, (g = []));
-    g.push(f);
-  }
-  return [...groups.values()];
 }
 
 function finalize(findings: Finding[], options: AnalysisOptions): Finding[] {

@@ -74,12 +74,8 @@ export class Packages {
     return had;
   }
 
-  /** Re-reads and re-analyses one directory; analysis errors are logged, never thrown. */
-  analyze(dir: string): AnalysisResult {
-    const state = this.state(dir);
-    const triggers = state.triggers;
-    state.triggers = new Set();
-    state.dirty = false;
+  /** The package's files as the analysis sees them: open buffers over the disk, unparsable files left out. */
+  sourcesOf(dir: string): SourceFile[] {
     const paths = new Set(goFilesIn(dir));
     for (const d of this.docs.inDirectory(dir)) paths.add(d.path);
     const sources: SourceFile[] = [];
@@ -92,6 +88,16 @@ export class Packages {
         this.log(`maprace: cannot parse ${p}: ${(err as Error).stack ?? err}`);
       }
     }
+    return sources;
+  }
+
+  /** Re-reads and re-analyses one directory; analysis errors are logged, never thrown. */
+  analyze(dir: string): AnalysisResult {
+    const state = this.state(dir);
+    const triggers = state.triggers;
+    state.triggers = new Set();
+    state.dirty = false;
+    const sources = this.sourcesOf(dir);
     let found: Finding[] = [];
     try {
       found = sources.length ? analyzePackage(sources) : [];

@@ -27,12 +27,15 @@ export interface RaceFacts {
   accesses: Access[];
   /** Accesses as reached from entry points (exported or uncalled functions), with their callers' locks. */
   entryAccesses: Access[];
+  /** By accessKey: the concurrent contexts (goroutines, handlers, shared methods) whose body reaches it. */
+  contexts: Map<string, Set<string>>;
 }
 
 export function findRaces(model: PackageModel): RaceFacts {
   const summarizer = new Summarizer(model);
   const races = new Map<string, Race>();
   const accesses: Access[] = [];
+  const contexts = new Map<string, Set<string>>();
   const record = (here: Side, other: Side) => {
     const key = accessKey(here.access);
     if (!races.has(key)) races.set(key, { here, other });
@@ -44,13 +47,13 @@ export function findRaces(model: PackageModel): RaceFacts {
   fns.forEach((fn, i) => {
     const summary = summaries[i];
     if (!summary) return;
-    checkSpawner(withLaterCalls(model, summarizer, summary), record);
+    checkSpawner(withLaterCalls(model, summarizer, summary), record, contexts);
     const seen = flatten(summary.timeline);
     accesses.push(...seen);
     if (/^[A-Z]/.test(fn.name) || fn.name === 'main' || fn.name === 'init' || !summarizer.called.has(fn)) entryAccesses.push(...seen);
   });
-  for (const tl of concurrentCallers(model, summarizer)) checkSpawner(tl, record);
-  return { races, accesses, entryAccesses };
+  for (const tl of concurrentCallers(model, summarizer)) checkSpawner(tl, record, contexts);
+  return { races, accesses, entryAccesses, contexts };
 }
 
 export function accessKey(a: Access): string {
@@ -100,11 +103,14 @@ function withLaterCalls(model: PackageModel, summarizer: Summarizer, summary: Fu
 }
 
 /** Checks a timeline against the goroutines it starts, and those goroutines against each other. */
-function checkSpawner(tl: Timeline, record: Record): void {
+function checkSpawner(tl: Timeline, record: Record, contexts: Map<string, Set<string>>): void {
   const spawned = lift(tl).map(({ spawn, chain }) => ({ spawn, chain, accesses: spawn.body.accesses }));
   for (const { spawn, accesses } of spawned) {
     const gWho = describeSpawn(spawn);
     for (const g of accesses) {
+      const key = accessKey(g);
+      if (!contexts.has(key)) contexts.set(key, new Set());
+      contexts.get(key)!.add(gWho);
       for (const a of tl.accesses) {
         if (racy(a, g) && spawnerOverlaps(tl, a, spawn, g)) {
           const selfWho = a.caller ?? (tl.who.kind === 'func' ? `func ${enclosingFunctionName(a)}` : describe(tl.who));
@@ -133,7 +139,7 @@ function checkSpawner(tl: Timeline, record: Record): void {
       }
     }
   });
-  for (const s of tl.spawns) checkSpawner(s.body, record);
+  for (const s of tl.spawns) checkSpawner(s.body, record, contexts);
 }
 
 /**
