@@ -443,6 +443,11 @@ export class Summarizer {
     const name = nodeText(ctx.file, nameNode);
     const v = value && unparen(value);
     const aliased = !type && v ? this.resolveMap(v, ctx) : undefined;
+    // `inner := m[k]` names one inner map among many: its own identity, so goroutines each handed
+    // their own inner map stay apart (`m[a][b] = v` still writes the shared inner-map identity).
+    if (aliased && v!.type === 'index_expression') {
+      return ctx.scope.declare(newVar(name, nameNode, ctx.file, { isMap: true, elemMap: aliased.elemMap }));
+    }
     if (aliased) {
       const locks = [...ctx.locks];
       const escape = this.escapeOf(v!, ctx) ?? (locks.length ? { locks, node: nameNode, file: ctx.file, via: 'taken while the lock is held', here: 'taken here' } : undefined);
