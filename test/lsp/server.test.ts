@@ -307,6 +307,20 @@ const RULES_GO = [
   '\t}',
   '}',
   '',
+  '// Snapshot hands out the map it guards.',
+  'func (c *Cache) Snapshot() map[string]int {',
+  '\tc.mu.RLock()',
+  '\tdefer c.mu.RUnlock()',
+  '\treturn c.data', //                                               61
+  '}',
+  '',
+  'func Sum(c *Cache) (n int) {',
+  '\tfor _, v := range c.Snapshot() {', //                             65 (d)
+  '\t\tn += v',
+  '\t}',
+  '\treturn n',
+  '}',
+  '',
 ].join('\n');
 
 test('newer rules carry code, docs link and related information; hover on a map shows its guard and contexts', async () => {
@@ -330,7 +344,7 @@ test('newer rules carry code, docs link and related information; hover on a map 
     const getter = withCode('unguarded-map-access', 26);
     assert.equal(textAt(RULES_GO, getter.range), 'c.data[k]');
     assert.equal(getter.severity, 2);
-    assert.equal(getter.message, 'map `c.data` is read here without c.mu, which guards it at 3 of 3 other places');
+    assert.equal(getter.message, 'map `c.data` is read here without c.mu, which guards it at 3 of 4 other places');
     assert.deepEqual(related(getter), [
       [15, 'c.data[k]', 'accessed under c.mu here'],
       [20, 'delete(c.data, k)', 'accessed under c.mu here'],
@@ -346,14 +360,32 @@ test('newer rules carry code, docs link and related information; hover on a map 
     // (c) The mutex-less field, reported at its declaration, related to the access in the goroutine...
     const field = withCode('unsynchronized-map-field', 44);
     assert.equal(textAt(RULES_GO, field.range), 'counts');
-    assert.deepEqual(related(field), [[48, 's.counts[event]', 'accessed here in the goroutine started at cache.go:54']]);
+    assert.deepEqual(related(field), [
+      [48, 's.counts[event]', 'accessed here in the goroutine started at cache.go:54'],
+      [53, 'go s.Record(e)', 'a goroutine that reaches it is started here'],
+    ]);
     // ...whose race names the go statement that starts it.
     const write = withCode('concurrent-map-access', 48);
     assert.ok(
       related(write).some(([line, text, message]) => line === 53 && text === 'go s.Record(e)' && message === 'the goroutine is started here'),
       JSON.stringify(related(write)),
     );
-    assert.deepEqual(items.map((d) => d.code).sort(), ['concurrent-map-access', 'map-write-under-rlock', 'unguarded-map-access', 'unsynchronized-map-field']);
+
+    // (d) The map handed out by a locked getter, ranged after the unlock while Put writes it.
+    const escaped = withCode('map-escapes-lock', 65);
+    assert.equal(textAt(RULES_GO, escaped.range), 'c.Snapshot()');
+    assert.match(escaped.message, /^map `c\.Snapshot\(\)` escapes the lock c\.mu: it was returned by Cache\.Snapshot while it holds the lock \(cache\.go:62\)/);
+    assert.deepEqual(related(escaped), [
+      [61, 'return c.data', 'returned here while c.mu is held'],
+      [15, 'c.data[k]', 'written under c.mu here'],
+    ]);
+    assert.deepEqual(items.map((d) => d.code).sort(), [
+      'concurrent-map-access',
+      'map-escapes-lock',
+      'map-write-under-rlock',
+      'unguarded-map-access',
+      'unsynchronized-map-field',
+    ]);
 
     // Hover on `c.data` in the getter: the guard at 3 of its 4 places, and who runs it concurrently.
     const hover = await s.hover(uri, { line: 26, character: 11 });
@@ -362,7 +394,7 @@ test('newer rules carry code, docs link and related information; hover on a map 
     const contents = hover.contents as { kind: string; value: string };
     assert.equal(contents.kind, 'markdown');
     assert.match(contents.value, /^\*\*map `c\.data`\*\*: field `Cache\.data`, declared at \[cache\.go:10\]\(file:\/\/.*cache\.go#L10\)/);
-    assert.ok(contents.value.includes('`c.data` is accessed under `c.mu` at 3 of 4 places.'), contents.value);
+    assert.ok(contents.value.includes('`c.data` is accessed under `c.mu` at 3 of 5 places.'), contents.value);
     assert.ok(contents.value.includes('- the HTTP handler registered at cache.go:38'), contents.value);
     assert.ok(contents.value.includes('- method Cache.Get (Cache holds a mutex, so its methods may run concurrently)'), contents.value);
 

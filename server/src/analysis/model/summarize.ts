@@ -816,11 +816,11 @@ export class Summarizer {
     const body = compact(instantiate(summary, binding, summary.timeline.who));
     // The callee's own calls of function arguments run here, in the callee's coordinates, then move with it.
     this.runParamCalls(body, args, { ...ctx, posOverride: undefined });
+    const step = { node: call, file: ctx.file, callee: summary.timeline.who.kind === 'func' ? summary.timeline.who.name : summary.fn.name };
     for (const a of body.accesses) {
-      ctx.tl.accesses.push({ ...a, pos: at(a.pos), loops: loops(a.loops), locks: [...ctx.locks, ...a.locks] });
+      ctx.tl.accesses.push({ ...a, pos: at(a.pos), loops: loops(a.loops), locks: [...ctx.locks, ...a.locks], via: [step, ...(a.via ?? [])] });
     }
     for (const s of body.syncs) ctx.tl.syncs.push({ ...s, pos: at(s.pos), loops: loops(s.loops) });
-    const step = { node: call, file: ctx.file, callee: summary.timeline.who.kind === 'func' ? summary.timeline.who.name : summary.fn.name };
     for (const s of body.spawns) ctx.tl.spawns.push({ ...s, pos: at(s.pos), loops: loops(s.loops), via: [step, ...(s.via ?? [])] });
     for (const c of body.paramCalls ?? []) (ctx.tl.paramCalls ??= []).push({ ...c, pos: at(c.pos), loops: loops(c.loops), locks: [...ctx.locks, ...c.locks] });
   }

@@ -37,6 +37,8 @@ export interface Access {
   escape?: Escape;
   /** Who runs it, when not the timeline's own function: `Cache.Keys, called on the Cache that New returns`. */
   caller?: string;
+  /** The calls, outermost first, through which the timeline reaches this access (`Cache.Get` called at x.go:41). */
+  via?: Step[];
 }
 
 /** wait/done: WaitGroup; send/recv/close: channels; rangeRecv: `for range ch`, which ends at close. */

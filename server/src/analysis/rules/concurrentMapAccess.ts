@@ -64,12 +64,13 @@ function toFinding(race: Race, fix: Fix | undefined): Finding {
       message: `the other access: \`${mapExpressionText(b)}\` is ${HERE_VERB[b.kind]} here in ${other.who}`,
     },
   ];
-  for (const s of [here.spawn, other.spawn]) {
-    if (!s) continue;
-    const startedHere = s.body.who.kind === 'goroutine' ? s.body.who.startedHere : undefined;
+  for (const side of [here, other]) {
+    const s = side.spawn;
+    const startedHere = s?.body.who.kind === 'goroutine' ? s.body.who.startedHere : undefined;
     const steps = [
-      ...(s.via ?? []).map((step) => ({ node: step.node, file: step.file, message: `${step.callee} is called here, which leads to the goroutine` })),
-      { node: s.goNode, file: s.file, message: startedHere ?? 'the goroutine is started here' },
+      ...(s?.via ?? []).map((step) => ({ node: step.node, file: step.file, message: `${step.callee} is called here, which leads to the goroutine` })),
+      ...(s ? [{ node: s.goNode, file: s.file, message: startedHere ?? 'the goroutine is started here' }] : []),
+      ...(side.access.via ?? []).map((step) => ({ node: step.node, file: step.file, message: `${step.callee} is called here, which reaches the access at ${where(side.access.file.path, side.access.node)}` })),
     ];
     for (const step of steps) {
       if (related.some((r) => r.file === step.file.path && r.range.start.line === step.node.startPoint.row && r.range.start.character === step.node.startPoint.column)) continue;

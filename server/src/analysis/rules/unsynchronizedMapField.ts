@@ -42,9 +42,15 @@ export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel): F
       };
       out.set(field, finding);
     }
-    if (finding.related.length < 4) {
-      const a = race.here.access;
-      finding.related.push({ file: a.file.path, range: nodeRange(a.node), message: `accessed here in ${race.here.who}` });
+    const a = race.here.access;
+    const spawn = race.here.spawn;
+    const places = [
+      { file: a.file.path, range: nodeRange(a.node), message: `accessed here in ${race.here.who}` },
+      ...(spawn ? [{ file: spawn.file.path, range: nodeRange(spawn.goNode), message: 'a goroutine that reaches it is started here' }] : []),
+    ];
+    for (const p of places) {
+      const dup = finding.related.some((r) => r.file === p.file && r.range.start.line === p.range.start.line && r.range.start.character === p.range.start.character);
+      if (!dup && finding.related.length < 6) finding.related.push(p);
     }
   }
   return [...out.values()];
