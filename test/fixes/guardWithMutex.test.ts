@@ -12,19 +12,10 @@ import { applyEdits } from '../../server/src/analysis/textEdits';
 import type { Fix } from '../../server/src/analysis/types';
 import { loadCases } from '../support/fixtureCorpus';
 import { pendingReason } from '../support/pendingFixtures';
+import { GUARD_NOT_OFFERED as NOT_OFFERED } from '../support/fixOffers';
 import { findGo, parseGoTestOutput, runGoPath, showsMapRace } from '../support/goTool';
 
 const RULE = 'concurrent-map-access';
-/** Cases where locking around the accesses would deadlock or skip an unlock: the fix must not be offered. */
-const NOT_OFFERED: Record<string, string> = {
-  range_vs_delete: 'the ranging loop sends on a channel its consumer reads after the delete: a lock would deadlock',
-  locked_helper: 'setLocked also runs under mu from start(): locking inside it would deadlock (the lock belongs at the call site)',
-  janitor: 'the map is a struct field: the guard must add a mutex field to Cache and spell `c.mu` at each site (issue 4)',
-  embedded_map: 'the map is a field of an embedded struct: the guard must add a mutex field (issue 4)',
-  fanout_results: 'the map is a struct field: the guard must add a mutex field to Resolver (issue 4)',
-  nested_map: 'the racy map is an inner map of a map of maps: its guard needs a name of its own (issue 4)',
-  crawler_seen: 'the check `if seen[page] { return }` and the set belong under one lock; wrapping each alone would skip the unlock on return (issue 4)',
-};
 
 function applyFix(fix: Fix): void {
   const byFile = new Map<string, Fix['edits']>();

@@ -8,7 +8,8 @@ import {
 import * as path from 'node:path';
 import type { Finding, Fix } from '../analysis/index';
 import { uriToPath } from '../workspace/uris';
-import { combineFixes, SOURCE, toWorkspaceEdit, type DiagnosticData } from './convert';
+import { combineFixes } from '../analysis/fixes/combine';
+import { SOURCE, toWorkspaceEdit, type DiagnosticData } from './convert';
 import type { Diagnostics } from './diagnostics';
 
 export const FIX_ALL_KIND = 'source.fixAll.maprace';
