@@ -79,7 +79,10 @@ function serve(parser: Parser): void {
       pull,
       refresh: !!caps.workspace?.diagnostics?.refreshSupport,
     });
-    actions = new CodeActions(diagnostics, packages, !!caps.workspace?.workspaceEdit?.documentChanges);
+    actions = new CodeActions(diagnostics, packages, {
+      documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
+      disabledSupport: !!caps.textDocument?.codeAction?.disabledSupport,
+    });
     hovers = new Hovers(packages, diagnostics.uriOf);
     watchDynamically = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     foldersChange = !!caps.workspace?.workspaceFolders;

@@ -51,6 +51,8 @@ export interface ClientOptions {
   watch?: boolean;
   refresh?: boolean;
   documentChanges?: boolean;
+  /** Declare textDocument.codeAction.disabledSupport (actions that cannot apply come with a reason). */
+  disabledSupport?: boolean;
 }
 
 export function clientCapabilities(o: ClientOptions): ClientCapabilities {
@@ -63,6 +65,7 @@ export function clientCapabilities(o: ClientOptions): ClientCapabilities {
         codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
         isPreferredSupport: true,
         dataSupport: true,
+        ...(o.disabledSupport ? { disabledSupport: true } : {}),
       },
     },
     window: { workDoneProgress: !!o.progress },

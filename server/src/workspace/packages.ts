@@ -91,6 +91,17 @@ export class Packages {
     return sources;
   }
 
+  /** One file as the analysis sees it: the open buffer, else the file on disk. */
+  sourceOf(file: string): SourceFile | undefined {
+    const open = this.docs.atPath(file);
+    try {
+      return open ? this.docs.sourceFile(open) : this.disk.get(file);
+    } catch (err) {
+      this.log(`maprace: cannot parse ${file}: ${(err as Error).stack ?? err}`);
+      return undefined;
+    }
+  }
+
   /** Re-reads and re-analyses one directory; analysis errors are logged, never thrown. */
   analyze(dir: string): AnalysisResult {
     const state = this.state(dir);
