@@ -1,5 +1,6 @@
-// Which race fixtures get no "Guard with a mutex" fix, and why: shared by the fix test (which checks the
-// fix is not offered) and `maprace --fix` over the corpus (which must leave these cases byte-identical).
+// Which race fixtures get a preferred fix, and why some do not: shared by the golden fix test (which
+// checks the fix is, or is not, offered) and `maprace --fix` over the corpus (which must leave the
+// unfixed cases byte-identical).
 
 /** concurrent-map-access cases where locking around the accesses would deadlock or skip an unlock, or needs issue-4 work. */
 export const GUARD_NOT_OFFERED: Readonly<Record<string, string>> = {
@@ -11,3 +12,16 @@ export const GUARD_NOT_OFFERED: Readonly<Record<string, string>> = {
   nested_map: 'the racy map is an inner map of a map of maps: its guard needs a name of its own (issue 4)',
   crawler_seen: 'the check `if seen[page] { return }` and the set belong under one lock; wrapping each alone would skip the unlock on return (issue 4)',
 };
+
+/** Rules whose racy fixtures get a preferred fix, with the cases that do not. Rules not listed get none yet. */
+export const FIXED_RULES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'concurrent-map-access': GUARD_NOT_OFFERED,
+  'map-write-under-rlock': {},
+};
+
+/** Why a racy case of `rule` gets no preferred fix, or undefined when it must get one. */
+export function noFixReason(rule: string, name: string): string | undefined {
+  const exceptions = FIXED_RULES[rule];
+  if (!exceptions) return `no fix for ${rule} yet`;
+  return exceptions[name];
+}

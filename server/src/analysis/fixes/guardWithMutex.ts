@@ -205,7 +205,10 @@ function wrapStatement(stmt: SyntaxNode, file: SourceFile, mutexName: string): T
     },
   ];
   if (after.length) {
-    const end = { line: stmt.endPoint.row, character: stmt.endPoint.column };
+    // A trailing comment stays with the statement it explains, not with the Unlock.
+    const trailing = stmt.parent?.children.find((c) => c.type === 'comment' && c.start >= stmt.end && c.startPoint.row === stmt.endPoint.row);
+    const last = trailing ?? stmt;
+    const end = { line: last.endPoint.row, character: last.endPoint.column };
     edits.push({ file: file.path, range: { start: end, end }, newText: after.map((l) => `${eol}${indent}${l}`).join('') });
   }
   return edits;

@@ -5,6 +5,7 @@ import type { Access, Lock } from '../model/timeline';
 import { accessKey, type RaceFacts } from '../model/races';
 import { mapExpressionText } from './concurrentMapAccess';
 import { nodeRange } from '../positions';
+import { rlockToLock } from '../fixes/rlockToLock';
 
 export const RULE_ID = 'map-write-under-rlock';
 
@@ -24,6 +25,7 @@ export function mapWriteUnderRlock(facts: RaceFacts): Finding[] {
     const key = accessKey(a);
     if (!lock || out.has(key)) continue;
     const mutex = lock.text ?? 'the mutex';
+    const fix = rlockToLock(lock, facts.accesses);
     out.set(key, {
       file: a.file.path,
       rule: RULE_ID,
@@ -33,7 +35,7 @@ export function mapWriteUnderRlock(facts: RaceFacts): Finding[] {
         `readers run together, so their writes race: fatal error: concurrent map writes`,
       range: nodeRange(a.node),
       related: lock.at ? [{ file: lock.at.file.path, range: nodeRange(lock.at.node), message: `${mutex}.RLock() is taken here; a write needs ${mutex}.Lock()` }] : [],
-      fixes: [],
+      fixes: fix ? [fix] : [],
     });
   }
   return [...out.values()];
