@@ -16,6 +16,8 @@ export interface FieldInfo {
   name: string;
   /** Its named type without `*`, when it has one. */
   typeName?: string;
+  /** Of an imported type (`sync.Once`, `*bufio.Writer`): its methods are not this package's. */
+  foreign: boolean;
   /** The field's identity as a map: one for all instances of the struct. */
   decl: VarDecl;
   owner: StructInfo;
@@ -87,7 +89,7 @@ function collectGlobals(model: PackageModel, file: SourceFile, decl: SyntaxNode)
       if (name === '_') return;
       const value = values ? namedChildren(values)[i] : undefined;
       const isMap = type ? isMapTypeNode(file, type, model.mapTypes) : !!value && isMapValue(file, value, model.mapTypes);
-      model.globals.set(name, newVar(name, nameNode, file, { isMap, global: true }));
+      model.globals.set(name, newVar(name, nameNode, file, { isMap, global: true, foreign: !!type && isForeignType(type) }));
     });
   }
 }
@@ -116,6 +118,14 @@ export function namedTypeOf(file: SourceFile, type: SyntaxNode): string | undefi
   return t.type === 'type_identifier' ? nodeText(file, t) : undefined;
 }
 
+/** `pkg.T`, `*pkg.T` or `pkg.T[X]`: a type of another package. */
+export function isForeignType(type: SyntaxNode): boolean {
+  let t = type;
+  if (t.type === 'pointer_type') t = namedChildren(t)[0] ?? t;
+  if (t.type === 'generic_type') t = childByField(t, 'type') ?? t;
+  return t.type === 'qualified_type';
+}
+
 function isSyncMutex(file: SourceFile, type: SyntaxNode): boolean {
   const t = type.type === 'pointer_type' ? namedChildren(type)[0] : type;
   return !!t && t.type === 'qualified_type' && /^sync\.(RW)?Mutex$/.test(nodeText(file, t));
@@ -139,7 +149,7 @@ function collectFields(model: PackageModel, info: StructInfo): void {
       const name = nodeText(info.file, n);
       if (isSyncMutex(info.file, type)) info.mutexes.push(name);
       const decl = newVar(`${info.name}.${name}`, n, info.file, { isMap: isMapTypeNode(info.file, type, model.mapTypes), global: true });
-      info.fields.set(name, { name, typeName: namedTypeOf(info.file, type), decl, owner: info });
+      info.fields.set(name, { name, typeName: namedTypeOf(info.file, type), foreign: isForeignType(type), decl, owner: info });
     }
   }
 }

@@ -1,7 +1,7 @@
 // Walks function bodies into timelines: map accesses with their locks, spawns and sync points.
 // Calls to the package's own functions are inlined at the call site (their accesses run there).
 import { childByField, childrenByField, firstNamed, namedChildren, nodeText, unparen, type SourceFile, type SyntaxNode } from '../syntax';
-import { lookupField, lookupMethod, mutexOwner, namedTypeOf, type FuncInfo, type PackageModel } from './packageModel';
+import { isForeignType, lookupField, lookupMethod, mutexOwner, namedTypeOf, type FuncInfo, type PackageModel } from './packageModel';
 import { emptyTimeline, type Access, type AccessKind, type Lock, type Loop, type Spawn, type Sync, type SyncKind, type Timeline, type Who } from './timeline';
 import { where } from '../positions';
 import { Scope, isMapTypeNode, isMapValue, newVar, type VarDecl } from './variables';
@@ -91,7 +91,7 @@ export class Summarizer {
       if (names.length === 0) index++;
       for (const n of names) {
         const typeName = type && this.structType(file, type);
-        const v = newVar(nodeText(file, n), n, file, { isMap, paramIndex: numbered ? index : undefined, typeName });
+        const v = newVar(nodeText(file, n), n, file, { isMap, paramIndex: numbered ? index : undefined, typeName, foreign: !!type && isForeignType(type) });
         index++;
         out.push(v);
         if (v.name !== '_') scope.declare(v);
@@ -105,26 +105,32 @@ export class Summarizer {
     return name && this.model.structs.has(name) ? name : undefined;
   }
 
-  /** The package struct type an expression holds, and the fresh local it is, if any. */
-  private typeOf(expr: SyntaxNode, ctx: Ctx): { typeName?: string; fresh?: VarDecl } {
+  /**
+   * The package struct type an expression holds, and the fresh local it is, if any; `foreign` when its
+   * type is known to be an imported one.
+   */
+  private typeOf(expr: SyntaxNode, ctx: Ctx): { typeName?: string; fresh?: VarDecl; foreign?: boolean } {
     const e = unparen(expr);
     if (e.type === 'identifier') {
       const v = this.resolve(e, ctx);
-      return { typeName: v?.typeName, fresh: v?.fresh ? v : undefined };
+      return { typeName: v?.typeName, fresh: v?.fresh ? v : undefined, foreign: v?.foreign };
     }
     if (e.type === 'unary_expression') {
       const operand = childByField(e, 'operand');
-      return operand && (e.children[0]?.type === '&' || e.children[0]?.type === '*') ? { typeName: this.typeOf(operand, ctx).typeName } : {};
+      if (!operand || (e.children[0]?.type !== '&' && e.children[0]?.type !== '*')) return {};
+      const inner = this.typeOf(operand, ctx);
+      return { typeName: inner.typeName, foreign: inner.foreign };
     }
     if (e.type === 'composite_literal') {
       const type = childByField(e, 'type');
-      return { typeName: type && this.structType(ctx.file, type) };
+      return { typeName: type && this.structType(ctx.file, type), foreign: !!type && isForeignType(type) };
     }
     if (e.type === 'selector_expression') {
       const operand = childByField(e, 'operand');
       const field = childByField(e, 'field');
       const base = operand && this.typeOf(operand, ctx).typeName;
-      return { typeName: base && field ? lookupField(this.model, base, nodeText(ctx.file, field))?.typeName : undefined };
+      const info = base && field ? lookupField(this.model, base, nodeText(ctx.file, field)) : undefined;
+      return { typeName: info?.typeName, foreign: info?.foreign };
     }
     if (e.type === 'call_expression') {
       const fn = childByField(e, 'function');
@@ -343,9 +349,11 @@ export class Summarizer {
     const isMap = type
       ? isMapTypeNode(ctx.file, type, this.model.mapTypes)
       : !!v && isMapValue(ctx.file, v, this.model.mapTypes);
-    const typeName = type ? this.structType(ctx.file, type) : v && this.typeOf(v, ctx).typeName;
+    const valueType = !type && v ? this.typeOf(v, ctx) : undefined;
+    const typeName = type ? this.structType(ctx.file, type) : valueType?.typeName;
     const fresh = !!typeName && (!!type || (!!v && isConstruction(v, ctx.file)));
-    const decl = newVar(name, nameNode, ctx.file, { isMap, typeName, fresh });
+    const foreign = type ? isForeignType(type) : valueType?.foreign;
+    const decl = newVar(name, nameNode, ctx.file, { isMap, typeName, fresh, foreign });
     if (v?.type === 'func_literal') decl.closure = { lit: v, scope: ctx.scope };
     ctx.scope.declare(decl);
   }
@@ -587,8 +595,10 @@ export class Summarizer {
       if (!operand || !field) return undefined;
       // `pkg.Func` of an imported package: not ours.
       if (operand.type === 'identifier' && !this.resolve(operand, ctx)) return undefined;
-      const typeName = this.typeOf(operand, ctx).typeName;
-      if (typeName) return lookupMethod(this.model, typeName, nodeText(ctx.file, field));
+      const type = this.typeOf(operand, ctx);
+      if (type.typeName) return lookupMethod(this.model, type.typeName, nodeText(ctx.file, field));
+      // `x.once.Do(f)` on a sync.Once is not the package's own `Do`, however unique that name is.
+      if (type.foreign) return undefined;
       const candidates = this.model.methods.get(nodeText(ctx.file, field));
       return candidates && candidates.length === 1 ? candidates[0] : undefined;
     }

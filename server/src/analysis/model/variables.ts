@@ -15,6 +15,8 @@ export interface VarDecl {
   paramIndex?: number;
   /** A struct type of the package it holds (`T` or `*T`). */
   typeName?: string;
+  /** Declared with an imported type (`var once sync.Once`): its methods are not the package's. */
+  foreign?: boolean;
   /** Made here (`&T{}`, `T{}`, `new(T)`): its fields are its own until it is shared. */
   fresh?: boolean;
   /** Map fields of a fresh instance, one identity each. */
@@ -27,9 +29,9 @@ export function newVar(
   name: string,
   node: SyntaxNode,
   file: SourceFile,
-  opts: { isMap: boolean; global?: boolean; paramIndex?: number; typeName?: string; fresh?: boolean },
+  opts: { isMap: boolean; global?: boolean; paramIndex?: number; typeName?: string; fresh?: boolean; foreign?: boolean },
 ): VarDecl {
-  return { id: nextId++, name, node, file, isMap: opts.isMap, global: !!opts.global, paramIndex: opts.paramIndex, typeName: opts.typeName, fresh: opts.fresh };
+  return { id: nextId++, name, node, file, isMap: opts.isMap, global: !!opts.global, paramIndex: opts.paramIndex, typeName: opts.typeName, fresh: opts.fresh, foreign: opts.foreign };
 }
 
 export class Scope {
