@@ -143,6 +143,12 @@ function collectFields(model: PackageModel, info: StructInfo): void {
       if (isSyncMutex(info.file, type)) info.mutexes.push(nodeText(info.file, type).replace(/^\*?sync\./, ''));
       const embedded = namedTypeOf(info.file, type);
       if (embedded) info.embedded.push(embedded);
+      // An embedded field is also selected by its type's name: `t.nameSpace.mu`.
+      const name = embeddedFieldName(info.file, type);
+      if (name) {
+        const decl = newVar(`${info.name}.${name}`, type, info.file, { isMap: isMapTypeNode(info.file, type, model.mapTypes), global: true });
+        info.fields.set(name, { name, typeName: embedded, foreign: isForeignType(type), decl, owner: info });
+      }
       continue;
     }
     for (const n of names) {
@@ -152,6 +158,15 @@ function collectFields(model: PackageModel, info: StructInfo): void {
       info.fields.set(name, { name, typeName: namedTypeOf(info.file, type), foreign: isForeignType(type), decl, owner: info });
     }
   }
+}
+
+/** The implicit name of an embedded field: `T` for `T`, `*T`, `pkg.T` and `T[X]`. */
+function embeddedFieldName(file: SourceFile, type: SyntaxNode): string | undefined {
+  let t = type;
+  if (t.type === 'pointer_type') t = namedChildren(t)[0] ?? t;
+  if (t.type === 'generic_type') t = childByField(t, 'type') ?? t;
+  if (t.type === 'qualified_type') t = childByField(t, 'name') ?? t;
+  return t.type === 'type_identifier' ? nodeText(file, t) : undefined;
 }
 
 /** A field of a struct type, promoted ones through embedded structs included. */
