@@ -18,6 +18,10 @@ export interface FieldInfo {
   typeName?: string;
   /** Of an imported type (`sync.Once`, `*bufio.Writer`): its methods are not this package's. */
   foreign: boolean;
+  /** Holds its struct by value (`p printer`), not through a pointer. */
+  byValue: boolean;
+  /** An embedded field (`*nameSpace`), named by its type. */
+  embedded: boolean;
   /** The field's identity as a map: one for all instances of the struct. */
   decl: VarDecl;
   owner: StructInfo;
@@ -147,7 +151,7 @@ function collectFields(model: PackageModel, info: StructInfo): void {
       const name = embeddedFieldName(info.file, type);
       if (name) {
         const decl = newVar(`${info.name}.${name}`, type, info.file, { isMap: isMapTypeNode(info.file, type, model.mapTypes), global: true });
-        info.fields.set(name, { name, typeName: embedded, foreign: isForeignType(type), decl, owner: info });
+        info.fields.set(name, { name, typeName: embedded, foreign: isForeignType(type), byValue: type.type !== 'pointer_type', embedded: true, decl, owner: info });
       }
       continue;
     }
@@ -155,7 +159,7 @@ function collectFields(model: PackageModel, info: StructInfo): void {
       const name = nodeText(info.file, n);
       if (isSyncMutex(info.file, type)) info.mutexes.push(name);
       const decl = newVar(`${info.name}.${name}`, n, info.file, { isMap: isMapTypeNode(info.file, type, model.mapTypes), global: true });
-      info.fields.set(name, { name, typeName: namedTypeOf(info.file, type), foreign: isForeignType(type), decl, owner: info });
+      info.fields.set(name, { name, typeName: namedTypeOf(info.file, type), foreign: isForeignType(type), byValue: type.type !== 'pointer_type', embedded: false, decl, owner: info });
     }
   }
 }

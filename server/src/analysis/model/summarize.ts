@@ -1,7 +1,8 @@
 // Walks function bodies into timelines: map accesses with their locks, spawns and sync points.
 // Calls to the package's own functions are inlined at the call site (their accesses run there).
 import { childByField, childrenByField, firstNamed, namedChildren, nodeText, unparen, type SourceFile, type SyntaxNode } from '../syntax';
-import { isForeignType, lookupField, lookupMethod, mutexOwner, namedTypeOf, type FuncInfo, type PackageModel } from './packageModel';
+import { isForeignType, lookupField, lookupMethod, mutexOwner, namedTypeOf, type FieldInfo, type FuncInfo, type PackageModel } from './packageModel';
+import { assignedOnly, onlyReturned } from './escape';
 import { emptyTimeline, type Access, type AccessKind, type Lock, type Loop, type Spawn, type Sync, type SyncKind, type Timeline, type Who } from './timeline';
 import { where } from '../positions';
 import { Scope, isMapTypeNode, isMapValue, newVar, type VarDecl } from './variables';
@@ -13,7 +14,15 @@ export interface FuncSummary {
   /** The body's span, in the summary's coordinates. */
   start: number;
   end: number;
+  /**
+   * What a call returns: a new instance each time (`fresh`), the argument at this index (`Must(x)`), or
+   * the receiver (`t.Parse(s)` returning `t`).
+   */
+  result?: 'fresh' | 'receiver' | number;
 }
+
+/** The first results of a function's return statements: fresh, nil, a parameter, or something else. */
+type ReturnKind = 'fresh' | 'receiver' | 'nil' | 'other' | number;
 
 interface Ctx {
   tl: Timeline;
@@ -27,6 +36,8 @@ interface Ctx {
   end: number;
   /** Inside a `select` case: the other cases. */
   alternatives?: { start: number; end: number }[];
+  /** The function body being summarized, and what its returns give back (not set inside closures). */
+  returns?: { body: SyntaxNode; kinds: ReturnKind[]; named?: VarDecl; receiver?: VarDecl };
 }
 
 /** Binding of a callee's parameters to the caller's arguments. */
@@ -47,6 +58,8 @@ export class Summarizer {
   private readonly summaries = new Map<FuncInfo, FuncSummary>();
   private readonly inProgress = new Set<FuncInfo>();
   private readonly runningClosures = new Set<VarDecl>();
+  /** The instance a call of a constructor makes, one per call expression. */
+  private readonly freshCalls = new Map<SyntaxNode, VarDecl>();
   /** Functions some code of the package calls or starts: not entry points. */
   readonly called = new Set<FuncInfo>();
 
@@ -72,11 +85,42 @@ export class Summarizer {
     const tl = emptyTimeline(who, file);
     const fnScope = new Scope(scope);
     const receiver = childByField(node, 'receiver');
-    if (receiver) this.declareParams(receiver, file, fnScope, false);
+    const [recv] = receiver ? this.declareParams(receiver, file, fnScope, false) : [];
     const params = this.declareParams(childByField(node, 'parameters'), file, fnScope, true);
     const body = childByField(node, 'body');
-    if (body) this.walk(body, { tl, file, scope: fnScope, locks: [], loops: [], end: body.end });
-    return { fn, params, timeline: tl, start: body?.start ?? node.start, end: body?.end ?? node.end };
+    const results = childByField(node, 'result');
+    const named = results?.type === 'parameter_list' ? this.declareParams(results, file, fnScope, false) : [];
+    // A named result starts as the zero value: if it is only ever set to new instances, it is one.
+    for (const r of named) if (r.typeName && body && assignedOnly(file, body, r.name, (v) => isConstruction(v, file))) r.fresh = true;
+    const returns = body && { body, kinds: [] as ReturnKind[], named: named[0], receiver: recv };
+    if (body) this.walk(body, { tl, file, scope: fnScope, locks: [], loops: [], end: body.end, returns });
+    return { fn, params, timeline: tl, start: body?.start ?? node.start, end: body?.end ?? node.end, result: returns && resultOf(returns.kinds, tl) };
+  }
+
+  /** Classifies a return's first result for the function being summarized. */
+  private noteReturn(node: SyntaxNode, ctx: Ctx): void {
+    const returns = ctx.returns;
+    if (!returns) return;
+    const list = node.children.find((c) => c.type === 'expression_list');
+    const first = list && firstNamed(list);
+    const e = first && unparen(first);
+    const harmless = {
+      construction: (v: SyntaxNode) => isConstruction(v, ctx.file) || (unparen(v).type === 'call_expression' && !!this.typeOf(v, ctx).fresh),
+      ownCall: (call: SyntaxNode) => { const fn = childByField(call, 'function'); return !!fn && !!this.callee(fn, ctx); },
+    };
+    // `v` is the instance, `name` what this function calls it (an alias of a constructor's result).
+    const freshLocal = (v: VarDecl | undefined, name: string) => !!v?.fresh && v.file === ctx.file && onlyReturned(ctx.file, returns.body, name, v.node, harmless);
+    let kind: ReturnKind = 'other';
+    if (!e) kind = !list && returns.named && freshLocal(returns.named, returns.named.name) ? 'fresh' : 'other';
+    else if (e.type === 'nil') kind = 'nil';
+    else if (isConstruction(e, ctx.file) && this.typeOf(e, ctx).typeName) kind = 'fresh';
+    else if (e.type === 'identifier') {
+      const v = this.resolve(e, ctx);
+      if (v?.paramIndex !== undefined && !v.global) kind = v.paramIndex;
+      else if (v && v === returns.receiver) kind = 'receiver';
+      else if (freshLocal(v, nodeText(ctx.file, e))) kind = 'fresh';
+    } else if (e.type === 'call_expression' && this.typeOf(e, ctx).fresh) kind = 'fresh';
+    returns.kinds.push(kind);
   }
 
   private declareParams(list: SyntaxNode | undefined, file: SourceFile, scope: Scope, numbered: boolean): VarDecl[] {
@@ -128,9 +172,11 @@ export class Summarizer {
     if (e.type === 'selector_expression') {
       const operand = childByField(e, 'operand');
       const field = childByField(e, 'field');
-      const base = operand && this.typeOf(operand, ctx).typeName;
-      const info = base && field ? lookupField(this.model, base, nodeText(ctx.file, field)) : undefined;
-      return { typeName: info?.typeName, foreign: info?.foreign };
+      const base = operand ? this.typeOf(operand, ctx) : {};
+      const info = base.typeName && field ? lookupField(this.model, base.typeName, nodeText(ctx.file, field)) : undefined;
+      // A struct held by value inside a fresh instance is part of that instance.
+      const part = base.fresh && info?.byValue && info.typeName && this.model.structs.has(info.typeName) ? partOf(base.fresh, info) : undefined;
+      return { typeName: info?.typeName, foreign: info?.foreign, fresh: part };
     }
     if (e.type === 'call_expression') {
       const fn = childByField(e, 'function');
@@ -140,9 +186,21 @@ export class Summarizer {
         return { typeName: t && this.structType(ctx.file, t) };
       }
       const target = fn && this.callee(fn, ctx);
-      return { typeName: target?.resultType && this.model.structs.has(target.resultType) ? target.resultType : undefined };
+      const typeName = target?.resultType && this.model.structs.has(target.resultType) ? target.resultType : undefined;
+      const result = typeName ? this.summaryOf(target!)?.result : undefined;
+      if (result === 'fresh' && typeName) return { typeName, fresh: this.freshCall(e, typeName, ctx.file) };
+      // `Must(x)` hands back its argument, `x.Parse(s)` its receiver: the same instance.
+      const passed = typeof result === 'number' && args ? namedChildren(args)[result] : result === 'receiver' && fn?.type === 'selector_expression' ? childByField(fn, 'operand') : undefined;
+      return { typeName, fresh: passed && this.typeOf(passed, ctx).fresh };
     }
     return {};
+  }
+
+  /** The instance `call` makes: one identity per call expression. */
+  private freshCall(call: SyntaxNode, typeName: string, file: SourceFile): VarDecl {
+    let v = this.freshCalls.get(call);
+    if (!v) this.freshCalls.set(call, (v = newVar(`${typeName}{}`, call, file, { isMap: false, typeName, fresh: true })));
+    return v;
   }
 
   /** The map variable or struct field an expression names, if it is a map. */
@@ -159,7 +217,7 @@ export class Summarizer {
     const base = this.typeOf(operand, ctx);
     const info = base.typeName && lookupField(this.model, base.typeName, nodeText(ctx.file, field));
     if (!info || !info.decl.isMap) return undefined;
-    return base.fresh ? instanceField(base.fresh, info.name) : info.decl;
+    return base.fresh ? instanceField(base.fresh, info) : info.decl;
   }
 
   // ---- the walk ----------------------------------------------------------------------------
@@ -195,6 +253,9 @@ export class Summarizer {
         return this.walkClosureBody(node, ctx, []);
       case 'call_expression':
         return this.walkCall(node, ctx);
+      case 'return_statement':
+        this.noteReturn(node, ctx);
+        return this.walkChildren(node, ctx);
       case 'send_statement': {
         const value = childByField(node, 'value');
         if (value) this.walk(value, ctx);
@@ -323,7 +384,7 @@ export class Summarizer {
       if (n.type !== 'identifier') return;
       const name = nodeText(ctx.file, n);
       if (name === '_' || ctx.scope.hasOwn(name)) return;
-      this.declareLocal(n, names.length === values.length ? values[i] : undefined, undefined, ctx);
+      this.declareLocal(n, valueFor(names, values, i), undefined, ctx);
     });
   }
 
@@ -336,7 +397,7 @@ export class Summarizer {
       const names = childrenByField(spec, 'name');
       for (const v of values) if (!(names.length === values.length && unparen(v).type === 'func_literal')) this.walk(v, ctx);
       names.forEach((n, i) => {
-        if (nodeText(ctx.file, n) !== '_') this.declareLocal(n, names.length === values.length ? values[i] : undefined, type, ctx);
+        if (nodeText(ctx.file, n) !== '_') this.declareLocal(n, valueFor(names, values, i), type, ctx);
       });
     }
   }
@@ -350,6 +411,8 @@ export class Summarizer {
       ? isMapTypeNode(ctx.file, type, this.model.mapTypes)
       : !!v && isMapValue(ctx.file, v, this.model.mapTypes);
     const valueType = !type && v ? this.typeOf(v, ctx) : undefined;
+    // `x := NewT()`, `y := x`, `z := Must(x)`: the instance made there, under a new name.
+    if (valueType?.fresh) return ctx.scope.alias(name, valueType.fresh);
     const typeName = type ? this.structType(ctx.file, type) : valueType?.typeName;
     const fresh = !!typeName && (!!type || (!!v && isConstruction(v, ctx.file)));
     const foreign = type ? isForeignType(type) : valueType?.foreign;
@@ -419,7 +482,7 @@ export class Summarizer {
     const scope = new Scope(ctx.scope);
     this.bindLiteralParams(lit, args, scope, argCtx);
     const body = childByField(lit, 'body');
-    if (body) this.walk(body, { ...ctx, scope });
+    if (body) this.walk(body, { ...ctx, scope, returns: undefined });
   }
 
   /** A literal's parameters alias the map variables passed to them. */
@@ -607,19 +670,34 @@ export class Summarizer {
 
   private bind(summary: FuncSummary, args: SyntaxNode[], ctx: Ctx, fn?: SyntaxNode): Binding {
     const binding: Binding = { vars: new Map(), keys: new Map() };
-    // A method called on a struct made here works on that instance's maps, not every instance's.
+    // A method called on a struct made here works on that instance's maps, not every instance's;
+    // so does a function given that struct as an argument.
     const operand = fn?.type === 'selector_expression' ? childByField(fn, 'operand') : undefined;
     const fresh = operand && this.typeOf(operand, ctx).fresh;
-    const struct = fresh?.typeName ? this.model.structs.get(fresh.typeName) : undefined;
-    if (fresh && struct) for (const f of struct.fields.values()) if (f.decl.isMap) binding.vars.set(f.decl, instanceField(fresh, f.name));
+    if (fresh) this.bindInstance(binding, fresh.typeName, fresh);
     summary.params.forEach((p) => {
       const arg = p.paramIndex !== undefined ? args[p.paramIndex] : undefined;
       if (!arg) return;
+      const instance = p.typeName && this.typeOf(arg, ctx).fresh;
+      if (instance) this.bindInstance(binding, p.typeName, instance);
       binding.keys.set(`v${p.id}`, this.keyOf(arg, ctx));
       const v = this.resolveMap(arg, ctx);
       if (v) binding.vars.set(p, v);
     });
     return binding;
+  }
+
+  /** Maps the fields of struct `typeName` (and of the structs it holds by value) to those of `instance`. */
+  private bindInstance(binding: Binding, typeName: string | undefined, instance: VarDecl, depth = 0): void {
+    const struct = typeName ? this.model.structs.get(typeName) : undefined;
+    if (!struct || depth > 4) return;
+    for (const f of struct.fields.values()) {
+      if (f.decl.isMap) {
+        if (!binding.vars.has(f.decl)) binding.vars.set(f.decl, instanceField(instance, f));
+      } else if (f.byValue && f.typeName && this.model.structs.has(f.typeName)) {
+        this.bindInstance(binding, f.typeName, partOf(instance, f), depth + 1);
+      }
+    }
   }
 
   /**
@@ -735,13 +813,43 @@ function isConstruction(value: SyntaxNode, file: SourceFile): boolean {
   return false;
 }
 
-/** The map field `name` of one struct instance made in a function. */
-function instanceField(fresh: VarDecl, name: string): VarDecl {
+/** `x, err := f()`: the call gives the first name its first result. */
+function valueFor(names: SyntaxNode[], values: SyntaxNode[], i: number): SyntaxNode | undefined {
+  if (names.length === values.length) return values[i];
+  return i === 0 && values.length === 1 && unparen(values[0]).type === 'call_expression' ? values[0] : undefined;
+}
+
+/**
+ * A function returns a new instance on every call when each return gives back one made there (or nil)
+ * and it starts no goroutine that could keep a hold of it; or it hands back one parameter (`Must`).
+ */
+function resultOf(kinds: ReturnKind[], tl: Timeline): FuncSummary['result'] {
+  const given = kinds.filter((k) => k !== 'nil');
+  if (given.length === 0) return undefined;
+  if (given.every((k) => k === 'fresh')) return tl.spawns.length === 0 ? 'fresh' : undefined;
+  return given.every((k) => k === given[0]) && given[0] !== 'other' ? given[0] : undefined;
+}
+
+/** A struct field held by value in an instance: part of it. An embedded one shares its field names. */
+function partOf(instance: VarDecl, field: FieldInfo): VarDecl {
+  if (field.embedded) return instance;
+  instance.instanceParts ??= new Map();
+  let part = instance.instanceParts.get(field.name);
+  if (!part) {
+    part = newVar(`${instance.name}.${field.name}`, instance.node, instance.file, { isMap: false, typeName: field.typeName, fresh: true });
+    instance.instanceParts.set(field.name, part);
+  }
+  return part;
+}
+
+/** The map field `field` of one struct instance made in a function. */
+function instanceField(fresh: VarDecl, field: FieldInfo): VarDecl {
   fresh.instanceFields ??= new Map();
-  let own = fresh.instanceFields.get(name);
+  let own = fresh.instanceFields.get(field.name);
   if (!own) {
-    own = newVar(`${fresh.name}.${name}`, fresh.node, fresh.file, { isMap: true });
-    fresh.instanceFields.set(name, own);
+    own = newVar(`${fresh.name}.${field.name}`, fresh.node, fresh.file, { isMap: true });
+    own.field = field.decl;
+    fresh.instanceFields.set(field.name, own);
   }
   return own;
 }

@@ -21,6 +21,10 @@ export interface VarDecl {
   fresh?: boolean;
   /** Map fields of a fresh instance, one identity each. */
   instanceFields?: Map<string, VarDecl>;
+  /** For a map field of one instance: the field of its type (`T.f`), whose mutex discipline it shares. */
+  field?: VarDecl;
+  /** Structs a fresh instance holds by value (named fields), each part of it. */
+  instanceParts?: Map<string, VarDecl>;
   /** `f := func(...) {...}`: the literal, run where `f` is called, with the scope it closes over. */
   closure?: { lit: SyntaxNode; scope: Scope };
 }
