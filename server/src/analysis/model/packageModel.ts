@@ -10,6 +10,11 @@ export interface FuncInfo {
   resultType?: string;
   node: SyntaxNode;
   file: SourceFile;
+  /**
+   * The same function or method declared again in other files: builds for other platforms or tags
+   * (`switch_unix.go`, `switch_windows.go`). Calls resolve to this one; all of them count as called.
+   */
+  variants?: FuncInfo[];
 }
 
 export interface FieldInfo {
@@ -31,6 +36,8 @@ export interface StructInfo {
   name: string;
   node: SyntaxNode;
   file: SourceFile;
+  /** The same type declared in other files (other builds): their fields are merged in. */
+  variants: { node: SyntaxNode; file: SourceFile }[];
   fields: Map<string, FieldInfo>;
   /** Embedded struct types of the package, by name. */
   embedded: string[];
@@ -57,7 +64,11 @@ export function buildPackageModel(files: readonly SourceFile[]): PackageModel {
           const name = childByField(spec, 'name');
           const type = childByField(spec, 'type');
           if (name && type && type.type === 'map_type') model.mapTypes.add(nodeText(file, name));
-          if (name && type && type.type === 'struct_type') model.structs.set(nodeText(file, name), { name: nodeText(file, name), node: spec, file, fields: new Map(), embedded: [], mutexes: [] });
+          if (name && type && type.type === 'struct_type') {
+            const known = model.structs.get(nodeText(file, name));
+            if (known) known.variants.push({ node: spec, file });
+            else model.structs.set(nodeText(file, name), { name: nodeText(file, name), node: spec, file, variants: [], fields: new Map(), embedded: [], mutexes: [] });
+          }
         }
       }
     }
@@ -68,12 +79,18 @@ export function buildPackageModel(files: readonly SourceFile[]): PackageModel {
       if (decl.type === 'var_declaration') collectGlobals(model, file, decl);
       else if (decl.type === 'function_declaration') {
         const name = childByField(decl, 'name');
-        if (name) model.funcs.set(nodeText(file, name), { name: nodeText(file, name), node: decl, file, resultType: resultTypeName(file, decl) });
+        if (!name) continue;
+        const info: FuncInfo = { name: nodeText(file, name), node: decl, file, resultType: resultTypeName(file, decl) };
+        const known = model.funcs.get(info.name);
+        if (known) (known.variants ??= []).push(info);
+        else model.funcs.set(info.name, info);
       } else if (decl.type === 'method_declaration') {
         const name = childByField(decl, 'name');
         if (!name) continue;
         const info: FuncInfo = { name: nodeText(file, name), node: decl, file, receiverType: receiverTypeName(file, decl), resultType: resultTypeName(file, decl) };
         const list = model.methods.get(info.name) ?? [];
+        const known = list.find((m) => m.receiverType === info.receiverType);
+        if (known) (known.variants ??= []).push(info);
         list.push(info);
         model.methods.set(info.name, list);
       }
@@ -136,30 +153,35 @@ function isSyncMutex(file: SourceFile, type: SyntaxNode): boolean {
 }
 
 function collectFields(model: PackageModel, info: StructInfo): void {
-  const struct = childByField(info.node, 'type');
+  collectFieldsOf(model, info, info.node, info.file);
+  // Another build's declaration adds the fields this one lacks (a stub must not hide the real type).
+  for (const v of info.variants) collectFieldsOf(model, info, v.node, v.file);
+}
+
+function collectFieldsOf(model: PackageModel, info: StructInfo, spec: SyntaxNode, file: SourceFile): void {
+  const struct = childByField(spec, 'type');
   const list = struct?.children.find((c) => c.type === 'field_declaration_list');
   for (const field of list?.children.filter((c) => c.type === 'field_declaration') ?? []) {
     const type = childByField(field, 'type');
     if (!type) continue;
     const names = childrenByField(field, 'name');
     if (names.length === 0) {
-      // Embedded: `Inner`, `*Inner` or `sync.Mutex`.
-      if (isSyncMutex(info.file, type)) info.mutexes.push(nodeText(info.file, type).replace(/^\*?sync\./, ''));
-      const embedded = namedTypeOf(info.file, type);
+      // Embedded: `Inner`, `*Inner` or `sync.Mutex`; also selected by its type's name (`t.nameSpace.mu`).
+      const name = embeddedFieldName(file, type);
+      if (!name || info.fields.has(name)) continue;
+      if (isSyncMutex(file, type)) info.mutexes.push(nodeText(file, type).replace(/^\*?sync\./, ''));
+      const embedded = namedTypeOf(file, type);
       if (embedded) info.embedded.push(embedded);
-      // An embedded field is also selected by its type's name: `t.nameSpace.mu`.
-      const name = embeddedFieldName(info.file, type);
-      if (name) {
-        const decl = newVar(`${info.name}.${name}`, type, info.file, { isMap: isMapTypeNode(info.file, type, model.mapTypes), global: true });
-        info.fields.set(name, { name, typeName: embedded, foreign: isForeignType(type), byValue: type.type !== 'pointer_type', embedded: true, decl, owner: info });
-      }
+      const decl = newVar(`${info.name}.${name}`, type, file, { isMap: isMapTypeNode(file, type, model.mapTypes), global: true });
+      info.fields.set(name, { name, typeName: embedded, foreign: isForeignType(type), byValue: type.type !== 'pointer_type', embedded: true, decl, owner: info });
       continue;
     }
     for (const n of names) {
-      const name = nodeText(info.file, n);
-      if (isSyncMutex(info.file, type)) info.mutexes.push(name);
-      const decl = newVar(`${info.name}.${name}`, n, info.file, { isMap: isMapTypeNode(info.file, type, model.mapTypes), global: true });
-      info.fields.set(name, { name, typeName: namedTypeOf(info.file, type), foreign: isForeignType(type), byValue: type.type !== 'pointer_type', embedded: false, decl, owner: info });
+      const name = nodeText(file, n);
+      if (info.fields.has(name)) continue;
+      if (isSyncMutex(file, type)) info.mutexes.push(name);
+      const decl = newVar(`${info.name}.${name}`, n, file, { isMap: isMapTypeNode(file, type, model.mapTypes), global: true });
+      info.fields.set(name, { name, typeName: namedTypeOf(file, type), foreign: isForeignType(type), byValue: type.type !== 'pointer_type', embedded: false, decl, owner: info });
     }
   }
 }

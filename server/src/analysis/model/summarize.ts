@@ -65,6 +65,12 @@ export class Summarizer {
 
   constructor(private readonly model: PackageModel) {}
 
+  /** `fn` is called, and so are its declarations for other builds. */
+  private markCalled(fn: FuncInfo): void {
+    this.called.add(fn);
+    for (const v of fn.variants ?? []) this.called.add(v);
+  }
+
   /** The full timeline of a function, its own locals included. */
   summaryOf(fn: FuncInfo): FuncSummary | undefined {
     const cached = this.summaries.get(fn);
@@ -526,7 +532,7 @@ export class Summarizer {
       this.walkClosureBody(closure.lit, inner, argList, ctx);
     } else {
       const target = this.callee(fn, ctx);
-      if (target) this.called.add(target);
+      if (target) this.markCalled(target);
       const summary = target && this.summaryOf(target);
       if (summary) body = instantiate(summary, this.bind(summary, argList, ctx, fn), who);
     }
@@ -620,7 +626,7 @@ export class Summarizer {
       this.walk(fn, ctx);
     }
     const target = this.callee(fn, ctx);
-    if (target) this.called.add(target);
+    if (target) this.markCalled(target);
     const summary = target && this.summaryOf(target);
     if (summary) this.inline(summary, this.bind(summary, argList, ctx, fn), node, ctx);
   }
@@ -662,8 +668,9 @@ export class Summarizer {
       if (type.typeName) return lookupMethod(this.model, type.typeName, nodeText(ctx.file, field));
       // `x.once.Do(f)` on a sync.Once is not the package's own `Do`, however unique that name is.
       if (type.foreign) return undefined;
+      // One type's method (its declarations for other builds aside) is the only one of that name.
       const candidates = this.model.methods.get(nodeText(ctx.file, field));
-      return candidates && candidates.length === 1 ? candidates[0] : undefined;
+      return candidates && new Set(candidates.map((m) => m.receiverType)).size === 1 ? candidates[0] : undefined;
     }
     return undefined;
   }
