@@ -53,10 +53,12 @@ export interface PackageModel {
   funcs: Map<string, FuncInfo>;
   methods: Map<string, FuncInfo[]>;
   structs: Map<string, StructInfo>;
+  /** Package constants that are `false` (`const debug = false`): the code they guard is compiled out. */
+  falseConsts: Set<string>;
 }
 
 export function buildPackageModel(files: readonly SourceFile[]): PackageModel {
-  const model: PackageModel = { files, mapTypes: new Set(), globals: new Map(), funcs: new Map(), methods: new Map(), structs: new Map() };
+  const model: PackageModel = { files, mapTypes: new Set(), globals: new Map(), funcs: new Map(), methods: new Map(), structs: new Map(), falseConsts: new Set() };
   for (const file of files) {
     for (const decl of file.root.children) {
       if (decl.type === 'type_declaration') {
@@ -77,6 +79,7 @@ export function buildPackageModel(files: readonly SourceFile[]): PackageModel {
   for (const file of files) {
     for (const decl of file.root.children) {
       if (decl.type === 'var_declaration') collectGlobals(model, file, decl);
+      else if (decl.type === 'const_declaration') collectFalseConsts(model, file, decl);
       else if (decl.type === 'function_declaration') {
         const name = childByField(decl, 'name');
         if (!name) continue;
@@ -111,6 +114,17 @@ function collectGlobals(model: PackageModel, file: SourceFile, decl: SyntaxNode)
       const value = values ? namedChildren(values)[i] : undefined;
       const isMap = type ? isMapTypeNode(file, type, model.mapTypes) : !!value && isMapValue(file, value, model.mapTypes);
       model.globals.set(name, newVar(name, nameNode, file, { isMap, global: true, foreign: !!type && isForeignType(type) }));
+    });
+  }
+}
+
+function collectFalseConsts(model: PackageModel, file: SourceFile, decl: SyntaxNode): void {
+  for (const spec of decl.children.filter((c) => c.type === 'const_spec')) {
+    const values = childByField(spec, 'value');
+    const names = childrenByField(spec, 'name');
+    names.forEach((n, i) => {
+      const value = values ? namedChildren(values)[i] : undefined;
+      if (value?.type === 'false') model.falseConsts.add(nodeText(file, n));
     });
   }
 }

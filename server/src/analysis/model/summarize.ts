@@ -247,6 +247,13 @@ export class Summarizer {
       case 'select_statement':
         return this.walkSelect(node, ctx);
       case 'if_statement':
+        if (this.alwaysFalse(childByField(node, 'condition'), ctx)) {
+          // `if debugGetPut { ... }` with `const debugGetPut = false`: compiled out.
+          const inner = { ...ctx, scope: new Scope(ctx.scope), locks: [...ctx.locks] };
+          for (const c of node.children) if (c.named && c.field !== 'consequence') this.walk(c, inner);
+          return;
+        }
+        return this.walkChildren(node, { ...ctx, scope: new Scope(ctx.scope), locks: [...ctx.locks] });
       case 'expression_switch_statement':
       case 'type_switch_statement':
       case 'expression_case':
@@ -304,6 +311,18 @@ export class Summarizer {
       default:
         return this.walkChildren(node, ctx);
     }
+  }
+
+  /** `false`, a package constant that is false, or `x && y` with either side so. */
+  private alwaysFalse(cond: SyntaxNode | undefined, ctx: Ctx): boolean {
+    const c = cond && unparen(cond);
+    if (!c) return false;
+    if (c.type === 'false') return true;
+    if (c.type === 'identifier') return this.model.falseConsts.has(nodeText(ctx.file, c)) && !ctx.scope.lookup(nodeText(ctx.file, c));
+    if (c.type === 'binary_expression' && childByField(c, 'operator')?.type === '&&') {
+      return this.alwaysFalse(childByField(c, 'left'), ctx) || this.alwaysFalse(childByField(c, 'right'), ctx);
+    }
+    return false;
   }
 
   private walkChildren(node: SyntaxNode, ctx: Ctx): void {
