@@ -269,6 +269,9 @@ export class Summarizer {
       case 'return_statement':
         this.noteReturn(node, ctx);
         return this.walkChildren(node, ctx);
+      case 'assignment_statement':
+        this.walkChildren(node, ctx);
+        return this.swapOut(node, ctx);
       case 'send_statement': {
         const value = childByField(node, 'value');
         if (value) this.walk(value, ctx);
@@ -310,6 +313,16 @@ export class Summarizer {
         return;
       default:
         return this.walkChildren(node, ctx);
+    }
+  }
+
+  /** `t.f = nil` or `t.f = make(...)` under a lock: aliases of the old map taken under that lock keep it alone. */
+  private swapOut(node: SyntaxNode, ctx: Ctx): void {
+    const held = exclusiveKeys(ctx.locks);
+    if (!held.length || !node.children.some((c) => c.type === '=')) return;
+    for (const target of namedChildren(childByField(node, 'left') ?? node)) {
+      const v = this.resolveMap(target, ctx);
+      if (v) ctx.scope.detach(v, held, (name) => newVar(name, node, ctx.file, { isMap: true }));
     }
   }
 
@@ -431,7 +444,7 @@ export class Summarizer {
     const name = nodeText(ctx.file, nameNode);
     const v = value && unparen(value);
     const aliased = !type && v ? this.resolveMap(v, ctx) : undefined;
-    if (aliased) return ctx.scope.alias(name, aliased);
+    if (aliased) return ctx.scope.alias(name, aliased, exclusiveKeys(ctx.locks));
     const isMap = type
       ? isMapTypeNode(ctx.file, type, this.model.mapTypes)
       : !!v && isMapValue(ctx.file, v, this.model.mapTypes);
@@ -837,6 +850,10 @@ function isConstruction(value: SyntaxNode, file: SourceFile): boolean {
     return !!fn && fn.type === 'identifier' && nodeText(file, fn) === 'new';
   }
   return false;
+}
+
+function exclusiveKeys(locks: readonly Lock[]): string[] {
+  return locks.filter((l) => !l.read).map((l) => l.key);
 }
 
 /** `x, err := f()`: the call gives the first name its first result. */

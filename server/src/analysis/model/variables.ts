@@ -40,15 +40,31 @@ export function newVar(
 
 export class Scope {
   private readonly vars = new Map<string, VarDecl>();
+  /** The exclusive locks held where each alias was taken. */
+  private readonly aliasLocks = new Map<string, string[]>();
   constructor(readonly parent: Scope | undefined) {}
 
   declare(v: VarDecl): void {
     this.vars.set(v.name, v);
+    this.aliasLocks.delete(v.name);
   }
 
   /** Binds a name to an existing variable: `m2 := m` aliases the same map. */
-  alias(name: string, v: VarDecl): void {
+  alias(name: string, v: VarDecl, lockKeys: string[] = []): void {
     this.vars.set(name, v);
+    this.aliasLocks.set(name, lockKeys);
+  }
+
+  /**
+   * `m := t.f` and then `t.f = nil` (or a new map), both under one lock: `m` holds the old map, which no
+   * one else can reach any more, so it becomes a variable of its own (made by `own`).
+   */
+  detach(v: VarDecl, heldKeys: readonly string[], own: (name: string) => VarDecl): void {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      for (const [name, x] of s.vars) {
+        if (x === v && s.aliasLocks.get(name)?.some((k) => heldKeys.includes(k))) s.declare(own(name));
+      }
+    }
   }
 
   hasOwn(name: string): boolean {
