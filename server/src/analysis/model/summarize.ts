@@ -19,6 +19,8 @@ export interface FuncSummary {
    * the receiver (`t.Parse(s)` returning `t`).
    */
   result?: 'fresh' | 'receiver' | number;
+  /** Function parameters it calls (`fn()` in `withLock(mu, fn)`), by index, with the locks held at every such call. */
+  paramCalls: Map<number, Lock[]>;
 }
 
 /** The first results of a function's return statements: fresh, nil, a parameter, or something else. */
@@ -38,6 +40,8 @@ interface Ctx {
   alternatives?: { start: number; end: number }[];
   /** The function body being summarized, and what its returns give back (not set inside closures). */
   returns?: { body: SyntaxNode; kinds: ReturnKind[]; named?: VarDecl; receiver?: VarDecl };
+  /** The summarized function's parameters and the locks held where it calls them (not set in goroutines). */
+  paramCalls?: { params: VarDecl[]; calls: Map<number, Lock[]> };
 }
 
 /** Binding of a callee's parameters to the caller's arguments. */
@@ -99,8 +103,10 @@ export class Summarizer {
     // A named result starts as the zero value: if it is only ever set to new instances, it is one.
     for (const r of named) if (r.typeName && body && assignedOnly(file, body, r.name, (v) => isConstruction(v, file))) r.fresh = true;
     const returns = body && { body, kinds: [] as ReturnKind[], named: named[0], receiver: recv };
-    if (body) this.walk(body, { tl, file, scope: fnScope, locks: [], loops: [], end: body.end, returns });
-    return { fn, params, timeline: tl, start: body?.start ?? node.start, end: body?.end ?? node.end, result: returns && resultOf(returns.kinds, tl) };
+    const paramCalls = { params, calls: new Map<number, Lock[]>() };
+    if (body) this.walk(body, { tl, file, scope: fnScope, locks: [], loops: [], end: body.end, returns, paramCalls });
+    const result = returns && resultOf(returns.kinds, tl);
+    return { fn, params, timeline: tl, start: body?.start ?? node.start, end: body?.end ?? node.end, result, paramCalls: paramCalls.calls };
   }
 
   /** Classifies a return's first result for the function being summarized. */
@@ -647,10 +653,20 @@ export class Summarizer {
       this.walk(argList[0], ctx);
       return this.sync(ctx, 'close', argList[0], node);
     }
-    for (const a of argList) this.walk(a, ctx);
+    // A function argument the callee calls under its locks (`withLock(mu, func() {...})`) runs under them.
+    const underLocks = this.calledUnderLocks(fn, argList, ctx);
+    argList.forEach((a, i) => {
+      const held = underLocks?.get(i);
+      this.walk(a, held ? { ...ctx, locks: [...ctx.locks, ...held] } : ctx);
+    });
     if (fn.type === 'func_literal') return this.walkClosureBody(fn, ctx, argList);
     const named = fn.type === 'identifier' ? this.resolve(fn, ctx) : undefined;
     if (named?.closure) return this.runClosure(named, argList, ctx, node);
+    const calls = ctx.paramCalls;
+    if (named && calls?.params.includes(named) && named.paramIndex !== undefined) {
+      const before = calls.calls.get(named.paramIndex);
+      calls.calls.set(named.paramIndex, before ? before.filter((l) => ctx.locks.some((h) => h.key === l.key && h.read === l.read)) : [...ctx.locks]);
+    }
     if (fn.type === 'selector_expression') {
       const operand = childByField(fn, 'operand');
       if (operand) this.walk(operand, ctx);
@@ -663,11 +679,34 @@ export class Summarizer {
     if (summary) this.inline(summary, this.bind(summary, argList, ctx, fn), node, ctx);
   }
 
-  private lockOp(method: string, operand: SyntaxNode, call: SyntaxNode, ctx: Ctx): void {
-    // `s.Lock()` on a struct embedding sync.Mutex locks that embedded mutex.
+  /**
+   * For a call of a package function that calls some of its function parameters with locks held: the
+   * arguments (literals or named closures) at those indexes, with those locks as the caller names them.
+   */
+  private calledUnderLocks(fn: SyntaxNode, argList: SyntaxNode[], ctx: Ctx): Map<number, Lock[]> | undefined {
+    const isFunc = (a: SyntaxNode) => unparen(a).type === 'func_literal' || (unparen(a).type === 'identifier' && !!this.resolve(unparen(a), ctx)?.closure);
+    if (fn.type === 'func_literal' || !argList.some(isFunc)) return undefined;
+    const target = this.callee(fn, ctx);
+    const summary = target && this.summaryOf(target);
+    if (!summary?.paramCalls.size) return undefined;
+    const rename = renamer(this.bind(summary, argList, ctx, fn));
+    const out = new Map<number, Lock[]>();
+    for (const [i, locks] of summary.paramCalls) {
+      if (argList[i] && isFunc(argList[i]) && locks.length) out.set(i, locks.map((l) => renameLock(l, rename)));
+    }
+    return out;
+  }
+
+  /** The key `operand.Lock()` takes: `s.Lock()` on a struct embedding sync.Mutex locks that embedded mutex. */
+  private lockKey(operand: SyntaxNode, ctx: Ctx): { key: string; embedded: boolean } {
     const base = this.typeOf(operand, ctx);
     const embedded = base.typeName && !base.fresh && (mutexOwner(this.model, base.typeName, 'Mutex') ?? mutexOwner(this.model, base.typeName, 'RWMutex'));
-    const key = embedded ? `${embedded.name}.${embedded.mutexes.find((m) => m === 'Mutex' || m === 'RWMutex')}` : this.keyOf(operand, ctx);
+    if (embedded) return { key: `${embedded.name}.${embedded.mutexes.find((m) => m === 'Mutex' || m === 'RWMutex')}`, embedded: true };
+    return { key: this.keyOf(operand, ctx), embedded: false };
+  }
+
+  private lockOp(method: string, operand: SyntaxNode, call: SyntaxNode, ctx: Ctx): void {
+    const { key, embedded } = this.lockKey(operand, ctx);
     if (method === 'Lock' || method === 'RLock') {
       const o = unparen(operand);
       const mutex = o.type === 'identifier' && !embedded ? this.resolve(o, ctx) : undefined;
@@ -719,7 +758,8 @@ export class Summarizer {
       if (!arg) return;
       const instance = p.typeName && this.typeOf(arg, ctx).fresh;
       if (instance) this.bindInstance(binding, p.typeName, instance);
-      binding.keys.set(`v${p.id}`, this.keyOf(arg, ctx));
+      // A parameter the callee locks (`lk sync.Locker`) is the mutex the caller would lock on the argument.
+      binding.keys.set(`v${p.id}`, p.typeName ? this.keyOf(arg, ctx) : this.lockKey(arg, ctx).key);
       const v = this.resolveMap(arg, ctx);
       if (v) binding.vars.set(p, v);
     });
@@ -761,13 +801,18 @@ export class Summarizer {
  * A callee's timeline as seen from outside one call: its own locals are private to that call, so
  * only package-level maps and maps bound to its parameters remain; keys of bound parameters are renamed.
  */
-function instantiate(summary: FuncSummary, binding: Binding, who: Who): Timeline {
-  const own = new Set(summary.params);
-  const renameKey = (key: string) => {
+/** Renames keys of a callee's parameters (`v12`, `v12.mu`) to what the caller passed. */
+function renamer(binding: Binding): (key: string) => string {
+  return (key) => {
     const m = /^v\d+/.exec(key);
     const bound = m && binding.keys.get(m[0]);
     return bound ? bound + key.slice(m![0].length) : key;
   };
+}
+
+function instantiate(summary: FuncSummary, binding: Binding, who: Who): Timeline {
+  const own = new Set(summary.params);
+  const renameKey = renamer(binding);
   const mapTimeline = (tl: Timeline, topWho: Who): Timeline => ({
     who: topWho,
     file: tl.file,
