@@ -1,5 +1,5 @@
 // Package-level facts: map types, package variables, functions and methods, by name.
-import { childByField, childrenByField, namedChildren, nodeText, type SourceFile, type SyntaxNode } from '../syntax';
+import { childByField, childrenByField, namedChildren, nodeText, unparen, type SourceFile, type SyntaxNode } from '../syntax';
 import { VarDecl, isMapTypeNode, isMapValue, newVar } from './variables';
 
 export interface FuncInfo {
@@ -27,6 +27,8 @@ export interface FieldInfo {
   byValue: boolean;
   /** An embedded field (`*nameSpace`), named by its type. */
   embedded: boolean;
+  /** A sync.Pool: what Get returns belongs to the caller until it is Put back. */
+  pool: boolean;
   /** The field's identity as a map: one for all instances of the struct. */
   decl: VarDecl;
   owner: StructInfo;
@@ -113,7 +115,11 @@ function collectGlobals(model: PackageModel, file: SourceFile, decl: SyntaxNode)
       if (name === '_') return;
       const value = values ? namedChildren(values)[i] : undefined;
       const isMap = type ? isMapTypeNode(file, type, model.mapTypes) : !!value && isMapValue(file, value, model.mapTypes);
-      model.globals.set(name, newVar(name, nameNode, file, { isMap, global: true, foreign: !!type && isForeignType(type) }));
+      const g = newVar(name, nameNode, file, { isMap, global: true, foreign: !!type && isForeignType(type) });
+      const literal = value && unparen(value).type === 'unary_expression' ? childByField(unparen(value), 'operand') : value;
+      const declared = type ?? (literal && unparen(literal).type === 'composite_literal' ? childByField(unparen(literal), 'type') : undefined);
+      if (declared && isSyncPool(file, declared)) g.pool = true;
+      model.globals.set(name, g);
     });
   }
 }
@@ -161,6 +167,11 @@ export function isForeignType(type: SyntaxNode): boolean {
   return t.type === 'qualified_type';
 }
 
+export function isSyncPool(file: SourceFile, type: SyntaxNode): boolean {
+  const t = type.type === 'pointer_type' ? namedChildren(type)[0] : type;
+  return !!t && t.type === 'qualified_type' && nodeText(file, t) === 'sync.Pool';
+}
+
 function isSyncMutex(file: SourceFile, type: SyntaxNode): boolean {
   const t = type.type === 'pointer_type' ? namedChildren(type)[0] : type;
   return !!t && t.type === 'qualified_type' && /^sync\.(RW)?Mutex$/.test(nodeText(file, t));
@@ -187,7 +198,7 @@ function collectFieldsOf(model: PackageModel, info: StructInfo, spec: SyntaxNode
       const embedded = namedTypeOf(file, type);
       if (embedded) info.embedded.push(embedded);
       const decl = newVar(`${info.name}.${name}`, type, file, { isMap: isMapTypeNode(file, type, model.mapTypes), global: true });
-      info.fields.set(name, { name, typeName: embedded, foreign: isForeignType(type), byValue: type.type !== 'pointer_type', embedded: true, decl, owner: info });
+      info.fields.set(name, { name, typeName: embedded, foreign: isForeignType(type), byValue: type.type !== 'pointer_type', embedded: true, pool: false, decl, owner: info });
       continue;
     }
     for (const n of names) {
@@ -195,7 +206,7 @@ function collectFieldsOf(model: PackageModel, info: StructInfo, spec: SyntaxNode
       if (info.fields.has(name)) continue;
       if (isSyncMutex(file, type)) info.mutexes.push(name);
       const decl = newVar(`${info.name}.${name}`, n, file, { isMap: isMapTypeNode(file, type, model.mapTypes), global: true });
-      info.fields.set(name, { name, typeName: namedTypeOf(file, type), foreign: isForeignType(type), byValue: type.type !== 'pointer_type', embedded: false, decl, owner: info });
+      info.fields.set(name, { name, typeName: namedTypeOf(file, type), foreign: isForeignType(type), byValue: type.type !== 'pointer_type', embedded: false, pool: isSyncPool(file, type), decl, owner: info });
     }
   }
 }

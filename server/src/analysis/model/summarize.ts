@@ -19,6 +19,8 @@ export interface FuncSummary {
    * the receiver (`t.Parse(s)` returning `t`).
    */
   result?: 'fresh' | 'receiver' | number;
+  /** For a `fresh` result: the pointer fields that also point to structs made for it (`&W{st: ...}`). */
+  ownedParts?: string[];
   /** Function parameters it calls (`fn()` in `withLock(mu, fn)`), by index, with the locks held at every such call. */
   paramCalls: Map<number, Lock[]>;
 }
@@ -39,7 +41,7 @@ interface Ctx {
   /** Inside a `select` case: the other cases. */
   alternatives?: { start: number; end: number }[];
   /** The function body being summarized, and what its returns give back (not set inside closures). */
-  returns?: { body: SyntaxNode; kinds: ReturnKind[]; named?: VarDecl; receiver?: VarDecl };
+  returns?: { body: SyntaxNode; kinds: ReturnKind[]; named?: VarDecl; receiver?: VarDecl; parts: string[][] };
   /** The summarized function's parameters and the locks held where it calls them (not set in goroutines). */
   paramCalls?: { params: VarDecl[]; calls: Map<number, Lock[]> };
 }
@@ -102,11 +104,12 @@ export class Summarizer {
     const named = results?.type === 'parameter_list' ? this.declareParams(results, file, fnScope, false) : [];
     // A named result starts as the zero value: if it is only ever set to new instances, it is one.
     for (const r of named) if (r.typeName && body && assignedOnly(file, body, r.name, (v) => isConstruction(v, file))) r.fresh = true;
-    const returns = body && { body, kinds: [] as ReturnKind[], named: named[0], receiver: recv };
+    const returns = body && { body, kinds: [] as ReturnKind[], named: named[0], receiver: recv, parts: [] as string[][] };
     const paramCalls = { params, calls: new Map<number, Lock[]>() };
     if (body) this.walk(body, { tl, file, scope: fnScope, locks: [], loops: [], end: body.end, returns, paramCalls });
     const result = returns && resultOf(returns.kinds, tl);
-    return { fn, params, timeline: tl, start: body?.start ?? node.start, end: body?.end ?? node.end, result, paramCalls: paramCalls.calls };
+    const ownedParts = result === 'fresh' && returns ? returns.parts.reduce((a, b) => a.filter((p) => b.includes(p))) : undefined;
+    return { fn, params, timeline: tl, start: body?.start ?? node.start, end: body?.end ?? node.end, result, ownedParts, paramCalls: paramCalls.calls };
   }
 
   /** Classifies a return's first result for the function being summarized. */
@@ -123,16 +126,39 @@ export class Summarizer {
     // `v` is the instance, `name` what this function calls it (an alias of a constructor's result).
     const freshLocal = (v: VarDecl | undefined, name: string) => !!v?.fresh && v.file === ctx.file && onlyReturned(ctx.file, returns.body, name, v.node, harmless);
     let kind: ReturnKind = 'other';
-    if (!e) kind = !list && returns.named && freshLocal(returns.named, returns.named.name) ? 'fresh' : 'other';
-    else if (e.type === 'nil') kind = 'nil';
-    else if (isConstruction(e, ctx.file) && this.typeOf(e, ctx).typeName) kind = 'fresh';
-    else if (e.type === 'identifier') {
+    // The instance returned, for the parts it owns.
+    let instance: VarDecl | undefined;
+    if (!e) {
+      if (!list && returns.named && freshLocal(returns.named, returns.named.name)) [kind, instance] = ['fresh', returns.named];
+    } else if (e.type === 'nil') kind = 'nil';
+    else if (isConstruction(e, ctx.file) && this.typeOf(e, ctx).typeName) {
+      kind = 'fresh';
+      instance = newVar('', e, ctx.file, { isMap: false, typeName: this.typeOf(e, ctx).typeName, fresh: true });
+      this.ownParts(instance, e, ctx);
+    } else if (e.type === 'identifier') {
       const v = this.resolve(e, ctx);
       if (v?.paramIndex !== undefined && !v.global) kind = v.paramIndex;
       else if (v && v === returns.receiver) kind = 'receiver';
-      else if (freshLocal(v, nodeText(ctx.file, e))) kind = 'fresh';
-    } else if (e.type === 'call_expression' && this.typeOf(e, ctx).fresh) kind = 'fresh';
+      else if (freshLocal(v, nodeText(ctx.file, e))) [kind, instance] = ['fresh', v];
+    } else if (e.type === 'call_expression') {
+      instance = this.typeOf(e, ctx).fresh;
+      if (instance) kind = 'fresh';
+    }
     returns.kinds.push(kind);
+    if (kind === 'fresh') returns.parts.push(pointerParts(instance, this.model));
+  }
+
+  /** `&W{st: s}` with `s` a fresh instance: `st` points to a struct made for this one, part of it. */
+  private ownParts(instance: VarDecl, value: SyntaxNode, ctx: Ctx): void {
+    let lit = unparen(value);
+    if (lit.type === 'unary_expression') lit = unparen(childByField(lit, 'operand') ?? lit);
+    const body = lit.type === 'composite_literal' ? childByField(lit, 'body') : undefined;
+    for (const el of body?.children.filter((c) => c.type === 'keyed_element') ?? []) {
+      const [key, val] = namedChildren(el).map((p) => (p.type === 'literal_element' ? firstNamed(p) : p));
+      const field = key?.type === 'identifier' && instance.typeName ? lookupField(this.model, instance.typeName, nodeText(ctx.file, key)) : undefined;
+      const owned = field && !field.byValue && val && this.typeOf(val, ctx).fresh;
+      if (owned) (instance.instanceParts ??= new Map()).set(field.name, owned);
+    }
   }
 
   private declareParams(list: SyntaxNode | undefined, file: SourceFile, scope: Scope, numbered: boolean): VarDecl[] {
@@ -165,11 +191,20 @@ export class Summarizer {
    * The package struct type an expression holds, and the fresh local it is, if any; `foreign` when its
    * type is known to be an imported one.
    */
-  private typeOf(expr: SyntaxNode, ctx: Ctx): { typeName?: string; fresh?: VarDecl; foreign?: boolean } {
+  private typeOf(expr: SyntaxNode, ctx: Ctx): { typeName?: string; fresh?: VarDecl; foreign?: boolean; pool?: boolean } {
     const e = unparen(expr);
     if (e.type === 'identifier') {
       const v = this.resolve(e, ctx);
-      return { typeName: v?.typeName, fresh: v?.fresh ? v : undefined, foreign: v?.foreign };
+      return { typeName: v?.typeName, fresh: v?.fresh ? v : undefined, foreign: v?.foreign, pool: v?.pool };
+    }
+    if (e.type === 'type_assertion_expression') {
+      // `pool.Get().(*T)`: taken out of a sync.Pool, it belongs to the taker until it is Put back.
+      const type = childByField(e, 'type');
+      const typeName = type && this.structType(ctx.file, type);
+      const call = unparen(childByField(e, 'operand') ?? e);
+      const get = call.type === 'call_expression' ? childByField(call, 'function') : undefined;
+      const pool = get?.type === 'selector_expression' && nodeText(ctx.file, childByField(get, 'field') ?? get) === 'Get' && this.typeOf(childByField(get, 'operand') ?? get, ctx).pool;
+      return typeName && pool ? { typeName, fresh: this.freshCall(e, typeName, ctx.file) } : {};
     }
     if (e.type === 'unary_expression') {
       const operand = childByField(e, 'operand');
@@ -186,9 +221,9 @@ export class Summarizer {
       const field = childByField(e, 'field');
       const base = operand ? this.typeOf(operand, ctx) : {};
       const info = base.typeName && field ? lookupField(this.model, base.typeName, nodeText(ctx.file, field)) : undefined;
-      // A struct held by value inside a fresh instance is part of that instance.
-      const part = base.fresh && info?.byValue && info.typeName && this.model.structs.has(info.typeName) ? partOf(base.fresh, info) : undefined;
-      return { typeName: info?.typeName, foreign: info?.foreign, fresh: part };
+      // A struct held by value inside a fresh instance, or made for it, is part of that instance.
+      const part = base.fresh && info?.typeName && this.model.structs.has(info.typeName) ? partOf(base.fresh, info) : undefined;
+      return { typeName: info?.typeName, foreign: info?.foreign, fresh: part, pool: info?.pool };
     }
     if (e.type === 'call_expression') {
       const fn = childByField(e, 'function');
@@ -200,7 +235,7 @@ export class Summarizer {
       const target = fn && this.callee(fn, ctx);
       const typeName = target?.resultType && this.model.structs.has(target.resultType) ? target.resultType : undefined;
       const result = typeName ? this.summaryOf(target!)?.result : undefined;
-      if (result === 'fresh' && typeName) return { typeName, fresh: this.freshCall(e, typeName, ctx.file) };
+      if (result === 'fresh' && typeName) return { typeName, fresh: this.freshCall(e, typeName, ctx.file, this.summaryOf(target!)?.ownedParts) };
       // `Must(x)` hands back its argument, `x.Parse(s)` its receiver: the same instance.
       const passed = typeof result === 'number' && args ? namedChildren(args)[result] : result === 'receiver' && fn?.type === 'selector_expression' ? childByField(fn, 'operand') : undefined;
       return { typeName, fresh: passed && this.typeOf(passed, ctx).fresh };
@@ -209,9 +244,15 @@ export class Summarizer {
   }
 
   /** The instance `call` makes: one identity per call expression. */
-  private freshCall(call: SyntaxNode, typeName: string, file: SourceFile): VarDecl {
+  private freshCall(call: SyntaxNode, typeName: string, file: SourceFile, ownedParts: readonly string[] = []): VarDecl {
     let v = this.freshCalls.get(call);
-    if (!v) this.freshCalls.set(call, (v = newVar(`${typeName}{}`, call, file, { isMap: false, typeName, fresh: true })));
+    if (v) return v;
+    v = newVar(`${typeName}{}`, call, file, { isMap: false, typeName, fresh: true });
+    for (const name of ownedParts) {
+      const field = lookupField(this.model, typeName, name);
+      if (field) (v.instanceParts ??= new Map()).set(name, newVar(`${v.name}.${name}`, call, file, { isMap: false, typeName: field.typeName, fresh: true }));
+    }
+    this.freshCalls.set(call, v);
     return v;
   }
 
@@ -461,6 +502,7 @@ export class Summarizer {
     const fresh = !!typeName && (!!type || (!!v && isConstruction(v, ctx.file)));
     const foreign = type ? isForeignType(type) : valueType?.foreign;
     const decl = newVar(name, nameNode, ctx.file, { isMap, typeName, fresh, foreign });
+    if (fresh && v) this.ownParts(decl, v, ctx);
     if (v?.type === 'func_literal') decl.closure = { lit: v, scope: ctx.scope };
     ctx.scope.declare(decl);
   }
@@ -773,8 +815,9 @@ export class Summarizer {
     for (const f of struct.fields.values()) {
       if (f.decl.isMap) {
         if (!binding.vars.has(f.decl)) binding.vars.set(f.decl, instanceField(instance, f));
-      } else if (f.byValue && f.typeName && this.model.structs.has(f.typeName)) {
-        this.bindInstance(binding, f.typeName, partOf(instance, f), depth + 1);
+      } else if (f.typeName && this.model.structs.has(f.typeName)) {
+        const part = partOf(instance, f);
+        if (part) this.bindInstance(binding, f.typeName, part, depth + 1);
       }
     }
   }
@@ -918,16 +961,24 @@ function resultOf(kinds: ReturnKind[], tl: Timeline): FuncSummary['result'] {
   return given.every((k) => k === given[0]) && given[0] !== 'other' ? given[0] : undefined;
 }
 
-/** A struct field held by value in an instance: part of it. An embedded one shares its field names. */
-function partOf(instance: VarDecl, field: FieldInfo): VarDecl {
+/**
+ * The struct in field `field` of an instance, when it is part of it: held by value (an embedded one
+ * shares the instance's field names), or pointed to and made for it (see ownParts).
+ */
+function partOf(instance: VarDecl, field: FieldInfo): VarDecl | undefined {
+  const known = instance.instanceParts?.get(field.name);
+  if (known || !field.byValue) return known;
   if (field.embedded) return instance;
-  instance.instanceParts ??= new Map();
-  let part = instance.instanceParts.get(field.name);
-  if (!part) {
-    part = newVar(`${instance.name}.${field.name}`, instance.node, instance.file, { isMap: false, typeName: field.typeName, fresh: true });
-    instance.instanceParts.set(field.name, part);
-  }
+  const part = newVar(`${instance.name}.${field.name}`, instance.node, instance.file, { isMap: false, typeName: field.typeName, fresh: true });
+  (instance.instanceParts ??= new Map()).set(field.name, part);
   return part;
+}
+
+/** The pointer fields of an instance that point to structs made for it. */
+function pointerParts(instance: VarDecl | undefined, model: PackageModel): string[] {
+  if (!instance?.typeName || !instance.instanceParts) return [];
+  const typeName = instance.typeName;
+  return [...instance.instanceParts.keys()].filter((name) => lookupField(model, typeName, name)?.byValue === false);
 }
 
 /** The map field `field` of one struct instance made in a function. */

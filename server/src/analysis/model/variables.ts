@@ -17,13 +17,18 @@ export interface VarDecl {
   typeName?: string;
   /** Declared with an imported type (`var once sync.Once`): its methods are not the package's. */
   foreign?: boolean;
+  /** A sync.Pool: what Get returns belongs to the caller until it is Put back. */
+  pool?: boolean;
   /** Made here (`&T{}`, `T{}`, `new(T)`): its fields are its own until it is shared. */
   fresh?: boolean;
   /** Map fields of a fresh instance, one identity each. */
   instanceFields?: Map<string, VarDecl>;
   /** For a map field of one instance: the field of its type (`T.f`), whose mutex discipline it shares. */
   field?: VarDecl;
-  /** Structs a fresh instance holds by value (named fields), each part of it. */
+  /**
+   * Structs a fresh instance holds, each part of it: those held by value, and those it points to that
+   * were made for it when it was built (`&W{st: pool.Get().(*S)}`).
+   */
   instanceParts?: Map<string, VarDecl>;
   /** `f := func(...) {...}`: the literal, run where `f` is called, with the scope it closes over. */
   closure?: { lit: SyntaxNode; scope: Scope };
