@@ -64,6 +64,8 @@ export class Summarizer {
   private readonly summaries = new Map<FuncInfo, FuncSummary>();
   private readonly inProgress = new Set<FuncInfo>();
   private readonly runningClosures = new Set<VarDecl>();
+  /** The writing ends of io.Pipes, by key, with the key of their reading end. */
+  private readonly pipes = new Map<string, string>();
   /** The instance a call of a constructor makes, one per call expression. */
   private readonly freshCalls = new Map<SyntaxNode, VarDecl>();
   /** Functions some code of the package calls or starts: not entry points. */
@@ -174,6 +176,7 @@ export class Summarizer {
       for (const n of names) {
         const typeName = type && this.structType(file, type);
         const v = newVar(nodeText(file, n), n, file, { isMap, paramIndex: numbered ? index : undefined, typeName, foreign: !!type && isForeignType(type) });
+        if (type && isIoReader(file, type)) v.reader = true;
         index++;
         out.push(v);
         if (v.name !== '_') scope.declare(v);
@@ -318,6 +321,7 @@ export class Summarizer {
         return this.walkChildren(node, ctx);
       case 'assignment_statement':
         this.walkChildren(node, ctx);
+        this.notePipe(node, ctx);
         return this.swapOut(node, ctx);
       case 'send_statement': {
         const value = childByField(node, 'value');
@@ -471,6 +475,22 @@ export class Summarizer {
       if (name === '_' || ctx.scope.hasOwn(name)) return;
       this.declareLocal(n, valueFor(names, values, i), undefined, ctx);
     });
+    this.notePipe(node, ctx);
+  }
+
+  /**
+   * `r, w := io.Pipe()`: a Write on w returns only once the reading side has taken the data, so it
+   * waits for the reader like a receive waits for a send.
+   */
+  private notePipe(node: SyntaxNode, ctx: Ctx): void {
+    const values = namedChildren(childByField(node, 'right') ?? node);
+    const targets = namedChildren(childByField(node, 'left') ?? node);
+    const call = values.length === 1 ? unparen(values[0]) : undefined;
+    if (targets.length !== 2 || call?.type !== 'call_expression' || nodeText(ctx.file, childByField(call, 'function') ?? call) !== 'io.Pipe') return;
+    const [r, w] = targets.map(unparen);
+    const reader = r.type === 'identifier' ? this.resolve(r, ctx) : undefined;
+    if (reader) reader.reader = true;
+    this.pipes.set(this.keyOf(w, ctx), this.keyOf(r, ctx));
   }
 
   private walkVarDecl(node: SyntaxNode, ctx: Ctx): void {
@@ -502,6 +522,7 @@ export class Summarizer {
     const fresh = !!typeName && (!!type || (!!v && isConstruction(v, ctx.file)));
     const foreign = type ? isForeignType(type) : valueType?.foreign;
     const decl = newVar(name, nameNode, ctx.file, { isMap, typeName, fresh, foreign });
+    if (type && isIoReader(ctx.file, type)) decl.reader = true;
     if (fresh && v) this.ownParts(decl, v, ctx);
     if (v?.type === 'func_literal') decl.closure = { lit: v, scope: ctx.scope };
     ctx.scope.declare(decl);
@@ -695,12 +716,23 @@ export class Summarizer {
       this.walk(argList[0], ctx);
       return this.sync(ctx, 'close', argList[0], node);
     }
+    const pipe = fn.type === 'selector_expression' && /^Write(String)?$/.test(nodeText(ctx.file, childByField(fn, 'field') ?? fn)) ? this.pipes.get(this.keyOf(childByField(fn, 'operand') ?? fn, ctx)) : undefined;
+    if (pipe) {
+      for (const a of argList) this.walk(a, ctx);
+      ctx.tl.syncs.push({ kind: 'recv', key: pipe, pos: this.pos(ctx, node), loops: ctx.loops, alternatives: ctx.alternatives });
+      return;
+    }
     // A function argument the callee calls under its locks (`withLock(mu, func() {...})`) runs under them.
     const underLocks = this.calledUnderLocks(fn, argList, ctx);
     argList.forEach((a, i) => {
       const held = underLocks?.get(i);
       this.walk(a, held ? { ...ctx, locks: [...ctx.locks, ...held] } : ctx);
     });
+    // Reading from (or closing) a reader that may be a pipe's reading end lets the pipe's writer go on.
+    for (const x of fn.type === 'selector_expression' ? [...argList, childByField(fn, 'operand')] : argList) {
+      const e = x && unparen(x);
+      if (e?.type === 'identifier' && this.resolve(e, ctx)?.reader) this.sync(ctx, 'send', e, node);
+    }
     if (fn.type === 'func_literal') return this.walkClosureBody(fn, ctx, argList);
     const named = fn.type === 'identifier' ? this.resolve(fn, ctx) : undefined;
     if (named?.closure) return this.runClosure(named, argList, ctx, node);
@@ -938,6 +970,11 @@ function isConstruction(value: SyntaxNode, file: SourceFile): boolean {
     return !!fn && fn.type === 'identifier' && nodeText(file, fn) === 'new';
   }
   return false;
+}
+
+/** `io.Reader`, `io.ReadCloser` or `*io.PipeReader`: may be the reading end of an io.Pipe. */
+function isIoReader(file: SourceFile, type: SyntaxNode): boolean {
+  return /^\*?io\.(Reader|ReadCloser|PipeReader)$/.test(nodeText(file, type));
 }
 
 function exclusiveKeys(locks: readonly Lock[]): string[] {

@@ -19,6 +19,8 @@ export interface VarDecl {
   foreign?: boolean;
   /** A sync.Pool: what Get returns belongs to the caller until it is Put back. */
   pool?: boolean;
+  /** Declared as an io.Reader (or the reading end of an io.Pipe): reading it lets a pipe's writer go on. */
+  reader?: boolean;
   /** Made here (`&T{}`, `T{}`, `new(T)`): its fields are its own until it is shared. */
   fresh?: boolean;
   /** Map fields of a fresh instance, one identity each. */
