@@ -121,23 +121,6 @@ out.push(`| rule | ${verdictCols.join(' | ')} | total |`);
 out.push(`|---|${verdictCols.map(() => '---:').join('|')}|---:|`);
 for (const rule of rules) out.push(`| ${rule} | ${verdictCols.map((v) => cross(rule, v)).join(' | ')} | ${byRule.get(rule)} |`);
 out.push(`| all | ${verdictCols.map((v) => byVerdict.get(v) ?? 0).join(' | ')} | ${rows.length} |`);
-const fixedRules = Object.keys(fixed).map((k) => k.split(' | ')[1]);
-if (fixedRules.length) {
-  // The first run had today's findings plus the false alarms fixed since.
-  const firstRules = [...new Set([...rules, ...fixedRules])].sort();
-  const first = (rule, verdict) => cross(rule, verdict) + (verdict === 'false alarm' ? fixedRules.filter((r) => r === rule).length : 0);
-  out.push('');
-  out.push(`Before the model fixes (the ${fixedRules.length} false alarms below, plus today's findings): ${rows.length + fixedRules.length} findings.`);
-  out.push('');
-  out.push(`| rule | ${verdictCols.join(' | ')} | total |`);
-  out.push(`|---|${verdictCols.map(() => '---:').join('|')}|---:|`);
-  for (const rule of firstRules) {
-    const n = verdictCols.map((v) => first(rule, v));
-    out.push(`| ${rule} | ${n.join(' | ')} | ${n.reduce((a, b) => a + b, 0)} |`);
-  }
-  const all = verdictCols.map((v) => firstRules.reduce((sum, r) => sum + first(r, v), 0));
-  out.push(`| all | ${all.join(' | ')} | ${all.reduce((a, b) => a + b, 0)} |`);
-}
 out.push('');
 out.push('## Findings');
 out.push('');
@@ -152,7 +135,7 @@ if (fixedEntries.length) {
   out.push('');
   out.push('## False alarms fixed in the model');
   out.push('');
-  out.push('Each was a finding of an earlier run; the cause was fixed in the analysis (with a race-free look-alike fixture), and `--check` fails if one comes back.');
+  out.push(`${fixedEntries.length} findings of earlier runs (\`was at\`: where they were then), each fixed at its cause in the analysis with a race-free look-alike fixture; \`--check\` fails if one comes back.`);
   out.push('');
   out.push('| was at | key (path, rule, map, source line) | cause | fixture |');
   out.push('|---|---|---|---|');

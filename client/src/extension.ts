@@ -12,6 +12,8 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 
+/** The command the server's "Show documentation" code actions carry (server/src/features/ruleDocsAction.ts). */
+const SHOW_RULE_DOCS = 'maprace.showRuleDocs';
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
@@ -43,6 +45,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('maprace.restartServer', async () => {
       output.appendLine('Restarting the maprace language server.');
       await client?.restart();
+    }),
+    // Run by the server's "Show documentation for `<rule>`" code action with the rule page's URL.
+    vscode.commands.registerCommand(SHOW_RULE_DOCS, async (url: unknown) => {
+      const uri = typeof url === 'string' ? vscode.Uri.parse(url) : undefined;
+      // Only web pages: the argument comes from a code action, not from the user.
+      if (!uri || (uri.scheme !== 'https' && uri.scheme !== 'http')) {
+        output.appendLine(`${SHOW_RULE_DOCS}: not a documentation URL: ${String(url)}`);
+        return false;
+      }
+      return vscode.env.openExternal(uri);
     }),
   );
 

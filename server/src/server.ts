@@ -1,4 +1,4 @@
-// maprace-language-server: incremental sync, pull or push diagnostics and quick fixes, over any LSP transport.
+// maprace-language-server: incremental sync, pull or push diagnostics, quick fixes and hover, over any LSP transport.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -15,6 +15,7 @@ import type { Parser } from 'web-tree-sitter';
 import { createGoParser } from './parsing/goParser';
 import { CODE_ACTION_KINDS, CodeActions } from './features/codeActions';
 import { Diagnostics } from './features/diagnostics';
+import { Hovers } from './features/hover';
 import { indexWorkspace, isIndexed } from './features/indexing';
 import { DiskFiles } from './workspace/diskFiles';
 import { DocumentStore } from './workspace/documentStore';
@@ -66,6 +67,7 @@ function serve(parser: Parser): void {
   };
   let diagnostics!: Diagnostics;
   let actions!: CodeActions;
+  let hovers!: Hovers;
   let roots: string[] = [];
   let watchDynamically = false;
   let foldersChange = false;
@@ -77,7 +79,11 @@ function serve(parser: Parser): void {
       pull,
       refresh: !!caps.workspace?.diagnostics?.refreshSupport,
     });
-    actions = new CodeActions(diagnostics, packages, !!caps.workspace?.workspaceEdit?.documentChanges);
+    actions = new CodeActions(diagnostics, packages, {
+      documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
+      disabledSupport: !!caps.textDocument?.codeAction?.disabledSupport,
+    });
+    hovers = new Hovers(packages, diagnostics.uriOf);
     watchDynamically = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     foldersChange = !!caps.workspace?.workspaceFolders;
     const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -88,6 +94,7 @@ function serve(parser: Parser): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         ...(pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'maprace-language-server', version: packageVersion() },
@@ -172,6 +179,8 @@ function serve(parser: Parser): void {
   );
 
   connection.onCodeAction(guarded(connection, 'textDocument/codeAction', [], (params) => actions.provide(params)));
+
+  connection.onHover(guarded(connection, 'textDocument/hover', null, (params) => hovers.provide(params)));
 
   connection.listen();
 }

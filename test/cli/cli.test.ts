@@ -86,12 +86,6 @@ test('bad usage exits 2 with a message on stderr', () => {
   }
 });
 
-test('--fix is announced as not implemented yet and exits 2', () => {
-  const run = maprace(['--fix', 'examples/']);
-  assert.equal(run.status, 2);
-  assert.equal(run.stderr, 'maprace: --fix is not implemented yet (it comes with the quick-fix release)\n');
-});
-
 test('--help and --version exit 0', () => {
   const help = maprace(['--help']);
   assert.equal(help.status, 0);

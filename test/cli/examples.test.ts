@@ -3,7 +3,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { showsMapRace } from '../support/goTool';
 import { hasGo, mapraceJson, ROOT } from './run';
 
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -105,4 +108,33 @@ test('maprace reports the races it is known to miss on examples/', { todo: Objec
   if (skip) return t.skip(skip);
   const { missed } = compare();
   assert.deepEqual(missed.map((r) => r.accesses.join(' vs ')), []);
+});
+
+test('maprace --fix examples/ leaves a module that is gofmt-clean, vets and runs race-free', (t) => {
+  const skip = raceDetectorSkip();
+  if (skip) return t.skip(skip);
+  const { races } = runWithRaceDetector();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'maprace-examples-'));
+  const copy = path.join(work, 'examples');
+  fs.cpSync(EXAMPLES, copy, { recursive: true });
+
+  const { run, findings: remaining } = mapraceJson(['--fix', 'examples/'], work);
+  assert.notEqual(run.status, 2, run.stderr);
+  assert.equal(run.status, remaining.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0, run.stderr);
+  assert.deepEqual(remaining, mapraceJson(['examples/'], work).findings, 'the findings --fix prints are those of the fixed files');
+  // Every file the race detector caught racing was fixed and said so.
+  const fixed = run.stderr.split('\n').filter((l) => l.startsWith('fixed: '));
+  for (const file of new Set(races.flatMap((r) => r.accesses.map((a) => a.replace(/:\d+$/, ''))))) {
+    assert.ok(fixed.some((l) => l.startsWith(`fixed: ${file}: `)), `${file} raced but no fix is reported for it:\n${run.stderr}`);
+  }
+
+  const fmt = spawnSync('gofmt', ['-l', '.'], { cwd: copy, encoding: 'utf8' });
+  assert.equal(fmt.stdout, '', `gofmt -l lists fixed files: ${fmt.stderr}`);
+  const vet = spawnSync('go', ['vet', './...'], { cwd: copy, encoding: 'utf8' });
+  assert.equal(vet.status, 0, vet.stderr);
+  const r = spawnSync('go', ['run', '-race', '.'], { cwd: copy, encoding: 'utf8', timeout: 300_000 });
+  const out = `${r.stdout}\n${r.stderr}`;
+  assert.ok(!showsMapRace(out), `the fixed examples still race:\n${out}`);
+  assert.equal(r.status, 0, out);
+  fs.rmSync(work, { recursive: true, force: true });
 });

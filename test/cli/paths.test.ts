@@ -54,6 +54,36 @@ test('a named file is analysed with its package but only its own findings are pr
   assert.ok(other.findings.every((f) => f.file === 'serve.go'), JSON.stringify(other.findings));
 });
 
+test('a named file is read once, not again as one of its directory\'s files', () => {
+  const getter = [
+    'package p',
+    '',
+    'import "sync"',
+    '',
+    'type Dir struct {',
+    '\tmu    sync.Mutex',
+    '\tnames map[int]string',
+    '}',
+    '',
+    'func (d *Dir) Add(id int, n string) {',
+    '\td.mu.Lock()',
+    '\td.names[id] = n',
+    '\td.mu.Unlock()',
+    '}',
+    '',
+    'func (d *Dir) Name(id int) string {',
+    '\treturn d.names[id]',
+    '}',
+    '',
+  ].join('\n');
+  const dir = tempTree({ 'dir.go': getter });
+  const named = mapraceJson(['dir.go'], dir);
+  assert.equal(named.run.status, 1, named.run.stderr);
+  // Read twice, the setter would be two places and the getter would count itself among the others.
+  assert.deepEqual(named.findings.map((f) => f.message), ['map `d.names` is read here without d.mu, which guards it at 1 of 1 other places']);
+  assert.deepEqual(named.findings, mapraceJson(['.'], dir).findings);
+});
+
 test('invalid UTF-8 is decoded with replacement characters, never a crash', () => {
   const bytes = Buffer.concat([
     Buffer.from('package p\n\n// caf'),

@@ -21,8 +21,9 @@ export interface CliRun {
   stderr: string;
 }
 
-export function maprace(args: string[], cwd = ROOT): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+/** `as`: run as another user (root only), for permission checks that do not apply to root. */
+export function maprace(args: string[], cwd = ROOT, as?: { uid: number; gid: number }): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000, ...as });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

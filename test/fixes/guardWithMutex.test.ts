@@ -12,14 +12,10 @@ import { applyEdits } from '../../server/src/analysis/textEdits';
 import type { Fix } from '../../server/src/analysis/types';
 import { loadCases } from '../support/fixtureCorpus';
 import { pendingReason } from '../support/pendingFixtures';
+import { GUARD_NOT_OFFERED as NOT_OFFERED } from '../support/fixOffers';
 import { findGo, parseGoTestOutput, runGoPath, showsMapRace } from '../support/goTool';
 
 const RULE = 'concurrent-map-access';
-/** Cases where locking around the accesses would deadlock or skip an unlock: the fix must not be offered. */
-const NOT_OFFERED: Record<string, string> = {
-  range_vs_delete: 'the ranging loop sends on a channel its consumer reads after the delete: a lock would deadlock',
-  locked_helper: 'setLocked also runs under mu from start(): locking inside it would deadlock (the lock belongs at the call site)',
-};
 
 function applyFix(fix: Fix): void {
   const byFile = new Map<string, Fix['edits']>();

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Finding, Fix, TextEdit } from '../../server/src/analysis/types';
 import { ruleDocsUrl } from '../../server/src/analysis/rules/catalog';
-import { combineFixes, editsOverlap, toDiagnostic, toWorkspaceEdit } from '../../server/src/features/convert';
+import { combineFixes, editsOverlap } from '../../server/src/analysis/fixes/combine';
+import { toDiagnostic, toWorkspaceEdit } from '../../server/src/features/convert';
 
 const at = (line: number, c1: number, c2 = c1) => ({ start: { line, character: c1 }, end: { line, character: c2 } });
 const edit = (file: string, line: number, c1: number, c2: number, newText: string): TextEdit => ({ file, range: at(line, c1, c2), newText });

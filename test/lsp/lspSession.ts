@@ -15,6 +15,7 @@ import {
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   ExitNotification,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
@@ -29,7 +30,9 @@ import {
   type Diagnostic,
   type DocumentDiagnosticReport,
   type FileEvent,
+  type Hover,
   type InitializeResult,
+  type Position,
   type PublishDiagnosticsParams,
   type Registration,
   type TextDocumentContentChangeEvent,
@@ -48,6 +51,8 @@ export interface ClientOptions {
   watch?: boolean;
   refresh?: boolean;
   documentChanges?: boolean;
+  /** Declare textDocument.codeAction.disabledSupport (actions that cannot apply come with a reason). */
+  disabledSupport?: boolean;
 }
 
 export function clientCapabilities(o: ClientOptions): ClientCapabilities {
@@ -60,6 +65,7 @@ export function clientCapabilities(o: ClientOptions): ClientCapabilities {
         codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
         isPreferredSupport: true,
         dataSupport: true,
+        ...(o.disabledSupport ? { disabledSupport: true } : {}),
       },
     },
     window: { workDoneProgress: !!o.progress },
@@ -168,6 +174,10 @@ export class LspSession {
 
   async codeActions(params: CodeActionParams): Promise<(Command | CodeAction)[]> {
     return (await this.conn.sendRequest(CodeActionRequest.type, params)) ?? [];
+  }
+
+  async hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   }
 
   async watchedFilesChanged(changes: FileEvent[]): Promise<void> {

@@ -1,4 +1,4 @@
-// The built language server over stdio, driven by a real JSON-RPC client: sync, diagnostics, fixes, watching.
+// The built language server over stdio, driven by a real JSON-RPC client: sync, diagnostics, fixes, hover, watching.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fork, spawnSync } from 'node:child_process';
@@ -242,6 +242,178 @@ test('cross-file: a fix edits two files, and an on-disk change to another file r
     const thirdReport = ws.items.find((i) => i.uri === uriOf(path.join(root, 'third.go'))) as WorkspaceDocumentDiagnosticReport;
     assert.ok(thirdReport && thirdReport.kind === 'full' && thirdReport.items.length === 2, JSON.stringify(thirdReport));
     assert.match(thirdReport.items[0].message, /concurrent map writes/);
+  } finally {
+    await s.stop();
+  }
+});
+
+// One file, three newer rules: (a) a getter that forgot the lock, (b) a write under RLock, (c) a map
+// field of a mutex-less struct whose method is started as goroutines. Line numbers are 0-based below.
+const RULES_GO = [
+  'package cache', //                                                   0
+  '',
+  'import (',
+  '\t"net/http"',
+  '\t"sync"',
+  ')',
+  '',
+  'type Cache struct {',
+  '\tmu   sync.RWMutex',
+  '\tdata map[string]int', //                                          9
+  '}',
+  '',
+  'func (c *Cache) Put(k string, v int) {',
+  '\tc.mu.Lock()',
+  '\tdefer c.mu.Unlock()',
+  '\tc.data[k] = v', //                                                15
+  '}',
+  '',
+  'func (c *Cache) Delete(k string) {',
+  '\tc.mu.Lock()',
+  '\tdelete(c.data, k)', //                                            20
+  '\tc.mu.Unlock()',
+  '}',
+  '',
+  '// Get forgot the lock.',
+  'func (c *Cache) Get(k string) int {',
+  '\treturn c.data[k]', //                                             26 (a)
+  '}',
+  '',
+  '// Touch counts a hit under the read lock: a write.',
+  'func (c *Cache) Touch(k string) {',
+  '\tc.mu.RLock()', //                                                 31
+  '\tdefer c.mu.RUnlock()',
+  '\tc.data[k]++', //                                                  33 (b)
+  '}',
+  '',
+  'func Serve(c *Cache) {',
+  '\thttp.HandleFunc("/put", func(w http.ResponseWriter, r *http.Request) {', // 37
+  '\t\tc.Put(r.URL.Path, 1)',
+  '\t})',
+  '}',
+  '',
+  '// Stats has a map field and no mutex, yet its method runs as one goroutine per event.',
+  'type Stats struct {',
+  '\tcounts map[string]int', //                                        44 (c)
+  '}',
+  '',
+  'func (s *Stats) Record(event string) {',
+  '\ts.counts[event]++', //                                             48
+  '}',
+  '',
+  'func Run(s *Stats, events []string) {',
+  '\tfor _, e := range events {',
+  '\t\tgo s.Record(e)', //                                              53
+  '\t}',
+  '}',
+  '',
+  '// Snapshot hands out the map it guards.',
+  'func (c *Cache) Snapshot() map[string]int {',
+  '\tc.mu.RLock()',
+  '\tdefer c.mu.RUnlock()',
+  '\treturn c.data', //                                               61
+  '}',
+  '',
+  'func Sum(c *Cache) (n int) {',
+  '\tfor _, v := range c.Snapshot() {', //                             65 (d)
+  '\t\tn += v',
+  '\t}',
+  '\treturn n',
+  '}',
+  '',
+].join('\n');
+
+test('newer rules carry code, docs link and related information; hover on a map shows its guard and contexts', async () => {
+  const root = workspace({ 'cache.go': RULES_GO });
+  const s = await LspSession.start(root, { pull: true });
+  try {
+    assert.equal(s.initializeResult.capabilities.hoverProvider, true);
+    const uri = await s.open(path.join(root, 'cache.go'), RULES_GO);
+    const items = await s.items(uri);
+    const withCode = (code: string, line: number) => {
+      const d = items.find((x) => x.code === code && x.range.start.line === line);
+      assert.ok(d, `${code} on line ${line} among ${JSON.stringify(items.map((x) => [x.code, x.range.start.line]))}`);
+      assert.equal(d.source, 'maprace');
+      assert.equal(d.codeDescription?.href, ruleDocsUrl(code));
+      assert.ok(d.relatedInformation?.every((r) => r.location.uri === uri), JSON.stringify(d.relatedInformation));
+      return d;
+    };
+    const related = (d: Diagnostic) => d.relatedInformation!.map((r) => [r.location.range.start.line, textAt(RULES_GO, r.location.range), r.message]);
+
+    // (a) The getter: related information points at the places that hold the lock, each once.
+    const getter = withCode('unguarded-map-access', 26);
+    assert.equal(textAt(RULES_GO, getter.range), 'c.data[k]');
+    assert.equal(getter.severity, 2);
+    assert.equal(getter.message, 'map `c.data` is read here without c.mu, which guards it at 3 of 4 other places');
+    assert.deepEqual(related(getter), [
+      [15, 'c.data[k]', 'accessed under c.mu here'],
+      [20, 'delete(c.data, k)', 'accessed under c.mu here'],
+      [33, 'c.data[k]', 'accessed under c.mu here'],
+    ]);
+
+    // (b) The write under RLock: related information points at the RLock call.
+    const touch = withCode('map-write-under-rlock', 33);
+    assert.equal(touch.severity, 1);
+    assert.equal(textAt(RULES_GO, touch.range), 'c.data[k]');
+    assert.deepEqual(related(touch), [[31, 'c.mu.RLock()', 'c.mu.RLock() is taken here; a write needs c.mu.Lock()']]);
+
+    // (c) The mutex-less field, reported at its declaration, related to the access in the goroutine...
+    const field = withCode('unsynchronized-map-field', 44);
+    assert.equal(textAt(RULES_GO, field.range), 'counts');
+    assert.deepEqual(related(field), [
+      [48, 's.counts[event]', 'accessed here in the goroutine started at cache.go:54'],
+      [53, 'go s.Record(e)', 'a goroutine that reaches it is started here'],
+    ]);
+    // ...whose race names the go statement that starts it.
+    const write = withCode('concurrent-map-access', 48);
+    assert.ok(
+      related(write).some(([line, text, message]) => line === 53 && text === 'go s.Record(e)' && message === 'the goroutine is started here'),
+      JSON.stringify(related(write)),
+    );
+
+    // (d) The map handed out by a locked getter, ranged after the unlock while Put writes it.
+    const escaped = withCode('map-escapes-lock', 65);
+    assert.equal(textAt(RULES_GO, escaped.range), 'c.Snapshot()');
+    assert.match(escaped.message, /^map `c\.Snapshot\(\)` escapes the lock c\.mu: it was returned by Cache\.Snapshot while it holds the lock \(cache\.go:62\)/);
+    assert.deepEqual(related(escaped), [
+      [61, 'return c.data', 'returned here while c.mu is held'],
+      [15, 'c.data[k]', 'written under c.mu here'],
+    ]);
+    assert.deepEqual(items.map((d) => d.code).sort(), [
+      'concurrent-map-access',
+      'map-escapes-lock',
+      'map-write-under-rlock',
+      'unguarded-map-access',
+      'unsynchronized-map-field',
+    ]);
+
+    // Hover on `c.data` in the getter: the guard at 3 of its 4 places, and who runs it concurrently.
+    const hover = await s.hover(uri, { line: 26, character: 11 });
+    assert.ok(hover, 'a hover on c.data');
+    assert.deepEqual(hover.range, { start: { line: 26, character: 8 }, end: { line: 26, character: 14 } });
+    const contents = hover.contents as { kind: string; value: string };
+    assert.equal(contents.kind, 'markdown');
+    assert.match(contents.value, /^\*\*map `c\.data`\*\*: field `Cache\.data`, declared at \[cache\.go:10\]\(file:\/\/.*cache\.go#L10\)/);
+    assert.ok(contents.value.includes('`c.data` is accessed under `c.mu` at 3 of 5 places.'), contents.value);
+    assert.ok(contents.value.includes('- the HTTP handler registered at cache.go:38'), contents.value);
+    assert.ok(contents.value.includes('- method Cache.Get (Cache holds a mutex, so its methods may run concurrently)'), contents.value);
+
+    // CJK and emoji before it on its line: the hover position and range are UTF-16, like the edit.
+    const comment = '/* 地図 😀 */ ';
+    await s.change(uri, [{ range: { start: { line: 26, character: 1 }, end: { line: 26, character: 1 } }, text: comment }]);
+    const shifted = await s.hover(uri, { line: 26, character: 1 + comment.length + 10 });
+    assert.deepEqual(shifted?.range, { start: { line: 26, character: 1 + comment.length + 7 }, end: { line: 26, character: 1 + comment.length + 13 } });
+
+    // Not on a map, out of range, or not a Go file: no hover, and the server keeps answering.
+    assert.equal(await s.hover(uri, { line: 26, character: 1 + comment.length + 14 }), null, 'the key of c.data[k]');
+    assert.equal(await s.hover(uri, { line: 25, character: 1 }), null, 'the func keyword');
+    assert.equal(await s.hover(uri, { line: 999, character: 999 }), null, 'past the end');
+    assert.equal(await s.hover(uri, { line: -1, character: -5 }), null, 'negative');
+    assert.equal(await s.hover('untitled:Untitled-1', { line: 0, character: 0 }), null);
+    assert.equal(await s.hover(uriOf(path.join(root, 'missing.go')), { line: 0, character: 0 }), null);
+    assert.ok(await s.hover(uri, { line: 33, character: 4 }), 'still serving: c.data in Touch');
+    // A throwing handler is answered with null too (see guarded()): it must not have thrown.
+    assert.deepEqual(s.logs.filter((l) => l.includes('textDocument/hover failed')), []);
   } finally {
     await s.stop();
   }

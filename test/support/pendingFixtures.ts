@@ -4,13 +4,6 @@
 
 /** Key: a rule directory (`map-escapes-lock`) or one case (`concurrent-map-access/janitor`); a race-free twin is never pending. */
 export const PENDING: Readonly<Record<string, string>> = {
-  'concurrent-map-access/crawler_seen': 'issue 3: recursive goroutines sharing a map parameter (a recursive summary is cut off)',
-  'concurrent-map-access/embedded_map': 'issue 3: unsynchronized-map-field through an embedded struct',
-  'concurrent-map-access/fanout_results': 'issue 3: unsynchronized-map-field for closures inside a method (debatable)',
-  'concurrent-map-access/janitor': 'issue 3: a goroutine started in a constructor against later calls of exported methods',
-  'map-escapes-lock': 'issue 3: rule map-escapes-lock not implemented yet',
-  'unsynchronized-map-field/limiter': 'issue 3: ServeHTTP middleware field',
-  'unsynchronized-map-field/stats_counter': 'issue 3: methods called from goroutines in the test only',
 };
 
 /** Why a case is pending, or undefined when its want check must pass. */

@@ -5,14 +5,17 @@ import { buildPackageModel } from './model/packageModel';
 import { findRaces } from './model/races';
 import type { Access } from './model/timeline';
 import { concurrentMapAccess } from './rules/concurrentMapAccess';
+import { mapEscapesLock } from './rules/mapEscapesLock';
 import { mapWriteUnderRlock } from './rules/mapWriteUnderRlock';
 import { guardsOf, unguardedMapAccess } from './rules/unguardedMapAccess';
 import { unsynchronizedMapField } from './rules/unsynchronizedMapField';
 import { applySuppressions } from './suppression';
+import { splitByPackageClause } from './packageClause';
 
 export type { SourceFile, SyntaxNode } from './syntax';
 export type { Finding, Fix, TextEdit, Range, Position, Severity, RelatedInfo } from './types';
 export { RULES, ruleInfo, ruleDocsUrl } from './rules/catalog';
+export { describeMapAt, type MapDescription } from './mapHover';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -32,9 +35,12 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
     const facts = findRaces(model);
     // One finding per access: the most specific rule that explains it wins.
     const underRlock = mapWriteUnderRlock(facts);
+    const escapes = mapEscapesLock(facts);
     const guards = guardsOf(facts, model);
-    const unguarded = unguardedMapAccess(facts, model, guards);
-    const claimed = new Set([...underRlock, ...unguarded].map((f) => placeKey(f.file, f.range.start.line, f.range.start.character)));
+    const byPlace = (f: Finding) => placeKey(f.file, f.range.start.line, f.range.start.character);
+    const specific = new Set([...underRlock, ...escapes].map(byPlace));
+    const unguarded = unguardedMapAccess(facts, model, guards).filter((f) => !specific.has(byPlace(f)));
+    const claimed = new Set([...specific, ...unguarded.map(byPlace)]);
     const isClaimed = (a: Access) => claimed.has(placeKey(a.file.path, a.node.startPoint.row, a.node.startPoint.column));
     const races = concurrentMapAccess(facts, (race) => {
       const a = race.here.access;
@@ -43,25 +49,13 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
       const guard = guards.get(a.v.field ?? a.v);
       return !!guard && a.locks.some((l) => l.key === guard.key) && isClaimed(race.other.access);
     });
-    findings.push(...underRlock, ...unguarded, ...races, ...unsynchronizedMapField(facts, model));
+    findings.push(...underRlock, ...escapes, ...unguarded, ...races, ...unsynchronizedMapField(facts, model));
   }
   return finalize(applySuppressions(findings, files), options);
 }
 
 function placeKey(file: string, line: number, character: number): string {
   return `${file}:${line}:${character}`;
-}
-
-function splitByPackageClause(files: readonly SourceFile[]): SourceFile[][] {
-  const groups = new Map<string, SourceFile[]>();
-  for (const f of files) {
-    const clause = f.root.children.find((c) => c.type === 'package_clause');
-    const name = clause ? f.text.slice(clause.start, clause.end).replace(/^package\s+/, '').trim() : '';
-    let g = groups.get(name);
-    if (!g) groups.set(name, (g = []));
-    g.push(f);
-  }
-  return [...groups.values()];
 }
 
 function finalize(findings: Finding[], options: AnalysisOptions): Finding[] {

@@ -31,6 +31,11 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   preferred: boolean;
+  /**
+   * Safe to apply unreviewed (on save, with `source.fixAll.maprace`): set by the producer only when the
+   * edits cannot change behaviour beyond removing the race. Absent means: review it first.
+   */
+  safe?: boolean;
   edits: TextEdit[];
 }
 

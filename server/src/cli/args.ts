@@ -25,7 +25,7 @@ testdata/, vendor/ (unless named) and directories starting with . or _ are skipp
 Options:
   --format FORMAT   text (default), json or sarif (SARIF 2.1.0)
   --rule ID=LEVEL   set a rule's severity: off, hint, info, warning or error
-  --fix             apply the preferred fix of each finding (not implemented yet)
+  --fix             apply the preferred fix of each finding in place, then report what remains
   --help            show this help
   --version         print the version
 

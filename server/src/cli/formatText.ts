@@ -24,3 +24,8 @@ export function summary(findings: readonly Finding[], files: number): string {
     .map((s) => plural(counts.get(s)!, s === 'information' ? 'info' : s).replace(/^(\d+) infos$/, '$1 info'));
   return `maprace: ${plural(findings.length, 'problem')} (${parts.join(', ')}) in ${plural(files, 'file')}\n`;
 }
+
+/** The stderr line after `--fix`, e.g. `maprace: applied 3 fixes to 2 files`. */
+export function fixSummary(fixes: number, files: number): string {
+  return `maprace: applied ${fixes} ${fixes === 1 ? 'fix' : 'fixes'} to ${plural(files, 'file')}\n`;
+}

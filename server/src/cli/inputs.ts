@@ -49,7 +49,12 @@ export function resolveInputs(paths: readonly string[]): PackageJob[] {
   };
   const addFiles = (job: PackageJob, files: string[]) => {
     const known = new Set(job.files.map((f) => path.resolve(f)));
-    for (const f of files) if (!known.has(path.resolve(f))) job.files.push(f);
+    for (const f of files) {
+      // A named file is also one of its directory's files: analysed twice, every place would count double.
+      if (known.has(path.resolve(f))) continue;
+      known.add(path.resolve(f));
+      job.files.push(f);
+    }
   };
 
   for (const given of paths) {

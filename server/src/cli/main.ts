@@ -4,7 +4,8 @@ import { scan } from './analyze';
 import { parseArgs, UsageError, USAGE } from './args';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
-import { formatText, summary } from './formatText';
+import { fixSummary, formatText, summary } from './formatText';
+import { fix, type FixResult } from './fix';
 import { GrammarLoadError } from '../parsing/goParser';
 import { InputError, resolveInputs } from './inputs';
 import { packageVersion } from './version';
@@ -38,21 +39,28 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.out(`maprace ${packageVersion()}\n`);
     return EXIT_CLEAN;
   }
-  if (opts.fix) {
-    io.err('maprace: --fix is not implemented yet (it comes with the quick-fix release)\n');
-    return EXIT_ERROR;
-  }
   try {
     const jobs = resolveInputs(opts.paths);
-    const result = await scan(jobs, opts.severities);
+    const fixed: FixResult | undefined = opts.fix ? await fix(jobs, opts.severities) : undefined;
+    const result = fixed ?? (await scan(jobs, opts.severities));
+    // What --fix did goes to stderr in every format: stdout stays one parseable report.
+    if (fixed) {
+      for (const a of fixed.applied) {
+        const also = a.alsoEdited.length ? ` (also edited ${a.alsoEdited.join(', ')})` : '';
+        io.err(`fixed: ${a.file}: ${a.title} [${a.rule}]${also}\n`);
+      }
+      for (const n of fixed.notices) io.err(`maprace: ${n}\n`);
+      io.err(fixSummary(fixed.applied.length, fixed.changed.length));
+    }
     if (opts.format === 'json') io.out(formatJson(result.findings));
     else if (opts.format === 'sarif') io.out(formatSarif(result.findings, packageVersion(), io.cwd));
     else {
       io.out(formatText(result.findings));
       io.err(summary(result.findings, result.files));
     }
+    for (const e of fixed?.errors ?? []) io.err(`maprace: ${e}\n`);
     for (const e of result.internalErrors) io.err(`maprace: internal error in ${e}\n`);
-    if (result.internalErrors.length) return EXIT_ERROR;
+    if (result.internalErrors.length || fixed?.errors.length) return EXIT_ERROR;
     return result.findings.some(blocking) ? EXIT_FINDINGS : EXIT_CLEAN;
   } catch (err) {
     if (err instanceof InputError || err instanceof GrammarLoadError) io.err(`maprace: ${err.message}\n`);

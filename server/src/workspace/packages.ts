@@ -74,12 +74,8 @@ export class Packages {
     return had;
   }
 
-  /** Re-reads and re-analyses one directory; analysis errors are logged, never thrown. */
-  analyze(dir: string): AnalysisResult {
-    const state = this.state(dir);
-    const triggers = state.triggers;
-    state.triggers = new Set();
-    state.dirty = false;
+  /** The package's files as the analysis sees them: open buffers over the disk, unparsable files left out. */
+  sourcesOf(dir: string): SourceFile[] {
     const paths = new Set(goFilesIn(dir));
     for (const d of this.docs.inDirectory(dir)) paths.add(d.path);
     const sources: SourceFile[] = [];
@@ -92,6 +88,27 @@ export class Packages {
         this.log(`maprace: cannot parse ${p}: ${(err as Error).stack ?? err}`);
       }
     }
+    return sources;
+  }
+
+  /** One file as the analysis sees it: the open buffer, else the file on disk. */
+  sourceOf(file: string): SourceFile | undefined {
+    const open = this.docs.atPath(file);
+    try {
+      return open ? this.docs.sourceFile(open) : this.disk.get(file);
+    } catch (err) {
+      this.log(`maprace: cannot parse ${file}: ${(err as Error).stack ?? err}`);
+      return undefined;
+    }
+  }
+
+  /** Re-reads and re-analyses one directory; analysis errors are logged, never thrown. */
+  analyze(dir: string): AnalysisResult {
+    const state = this.state(dir);
+    const triggers = state.triggers;
+    state.triggers = new Set();
+    state.dirty = false;
+    const sources = this.sourcesOf(dir);
     let found: Finding[] = [];
     try {
       found = sources.length ? analyzePackage(sources) : [];

@@ -5,9 +5,15 @@ import { childByField, namedChildren, nodeText, walk, type SourceFile, type Synt
 import type { Fix, TextEdit } from '../types';
 import type { Access } from '../model/timeline';
 import type { VarDecl } from '../model/variables';
-import { addImportEdit } from './imports';
+import { addImportEdit, importedNames } from './imports';
 
 const STATEMENT_LISTS = new Set(['block', 'expression_case', 'default_case', 'communication_case', 'type_case']);
+/** Calls that cannot reach this package's code, so cannot take the mutex again (`panic` would leave it held). */
+const HARMLESS_BUILTINS = new Set([
+  'append', 'cap', 'clear', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'max', 'min', 'new', 'real',
+  'bool', 'byte', 'complex64', 'complex128', 'float32', 'float64', 'int', 'int8', 'int16', 'int32', 'int64',
+  'rune', 'string', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr',
+]);
 /** Code that blocks or leaves the statement: wrapping it in a lock could deadlock or skip the unlock. */
 const UNSAFE_INSIDE = new Set(['go_statement', 'send_statement', 'goto_statement', 'select_statement', 'defer_statement']);
 
@@ -18,6 +24,8 @@ interface Site {
 
 /** `racy`: every access of `v` that takes part in a race; `all`: every access of `v` seen. */
 export function guardWithMutex(v: VarDecl, racy: readonly Access[], all: readonly Access[]): Fix | undefined {
+  // Struct fields (`T.f`) and inner maps need the mutex spelled per site (`c.mu`): issue 4.
+  if (!/^[A-Za-z_]\w*$/.test(v.name)) return undefined;
   const mutex = reusableMutex(v, all);
   const mutexName = mutex ? mutex.name : freshName(`${v.name}Mu`, v.file);
   const unguarded = racy.filter((a) => !a.locks.some((l) => l.mutex === mutex && mutex && !l.read));
@@ -67,7 +75,13 @@ export function guardWithMutex(v: VarDecl, racy: readonly Access[], all: readonl
   const title = mutex
     ? `Guard \`${v.name}\` with ${mutexName}.Lock()`
     : `Guard \`${v.name}\` with a new ${packageLevel && !v.global ? 'package-level ' : ''}sync.Mutex`;
-  return { title, preferred: true, edits };
+  // Safe to apply unreviewed (fix-all on save) when the edits only add lock and unlock lines, the mutex
+  // declaration and the `sync` import (a one-line block split into lines included), the mutex is not a new
+  // package-level one for a local map (that serialises every call: a design choice), and the locked
+  // statements call nothing of this package (which could lock the mutex again and deadlock): only
+  // builtins, conversions and other packages' functions.
+  const safe = !(packageLevel && !v.global) && outermost.every((s) => !callsPackageCode(s.stmt, s.file));
+  return { title, preferred: true, safe, edits };
 }
 
 /** A plain mutex variable already held (in write mode) at some access of the map. */
@@ -139,6 +153,25 @@ function safeToWrap(stmt: SyntaxNode, file: SourceFile, mutexName: string): bool
     return ok;
   });
   return ok;
+}
+
+/** A call in `stmt` (closures included) that may run this package's functions or methods. */
+function callsPackageCode(stmt: SyntaxNode, file: SourceFile): boolean {
+  const packages = importedNames(file);
+  let found = false;
+  walk(stmt, (n) => {
+    if (found) return false;
+    if (n.type !== 'call_expression') return true;
+    const fn = childByField(n, 'function');
+    if (fn?.type === 'identifier' && HARMLESS_BUILTINS.has(nodeText(file, fn))) return true;
+    const operand = fn?.type === 'selector_expression' ? childByField(fn, 'operand') : undefined;
+    if (operand?.type === 'identifier' && packages.has(nodeText(file, operand))) return true;
+    // A composite type's conversion (`[]byte(s)`) is no call.
+    if (fn && /_type$/.test(fn.type)) return true;
+    found = true;
+    return false;
+  });
+  return found;
 }
 
 function lineIndent(file: SourceFile, node: SyntaxNode): string {

@@ -6,6 +6,17 @@ export function hasImport(file: SourceFile, path: string): boolean {
   return importSpecs(file).some((s) => specPath(file, s) === path && !childByField(s, 'name'));
 }
 
+/** The names the file's imports are used by: the alias, or the path's last element (`yaml.v3` as `yaml`). */
+export function importedNames(file: SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const spec of importSpecs(file)) {
+    const alias = childByField(spec, 'name');
+    if (alias) names.add(nodeText(file, alias));
+    else names.add(specPath(file, spec).split('/').pop()!.replace(/\.v\d+$/, '').replace(/^go-/, ''));
+  }
+  return names;
+}
+
 function importSpecs(file: SourceFile): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (const decl of file.root.children) {

@@ -1,6 +1,6 @@
 // Package-level facts: map types, package variables, functions and methods, by name.
 import { childByField, childrenByField, namedChildren, nodeText, unparen, type SourceFile, type SyntaxNode } from '../syntax';
-import { VarDecl, isMapTypeNode, isMapValue, newVar } from './variables';
+import { VarDecl, hasMapValues, isMapTypeNode, isMapValue, newVar } from './variables';
 
 export interface FuncInfo {
   name: string;
@@ -115,7 +115,8 @@ function collectGlobals(model: PackageModel, file: SourceFile, decl: SyntaxNode)
       if (name === '_') return;
       const value = values ? namedChildren(values)[i] : undefined;
       const isMap = type ? isMapTypeNode(file, type, model.mapTypes) : !!value && isMapValue(file, value, model.mapTypes);
-      const g = newVar(name, nameNode, file, { isMap, global: true, foreign: !!type && isForeignType(type) });
+      const elemMap = isMap && hasMapValues(file, type ?? value!, model.mapTypes);
+      const g = newVar(name, nameNode, file, { isMap, global: true, elemMap, foreign: !!type && isForeignType(type) });
       const literal = value && unparen(value).type === 'unary_expression' ? childByField(unparen(value), 'operand') : value;
       const declared = type ?? (literal && unparen(literal).type === 'composite_literal' ? childByField(unparen(literal), 'type') : undefined);
       if (declared && isSyncPool(file, declared)) g.pool = true;
@@ -205,7 +206,11 @@ function collectFieldsOf(model: PackageModel, info: StructInfo, spec: SyntaxNode
       const name = nodeText(file, n);
       if (info.fields.has(name)) continue;
       if (isSyncMutex(file, type)) info.mutexes.push(name);
-      const decl = newVar(`${info.name}.${name}`, n, file, { isMap: isMapTypeNode(file, type, model.mapTypes), global: true });
+      const decl = newVar(`${info.name}.${name}`, n, file, {
+        isMap: isMapTypeNode(file, type, model.mapTypes),
+        global: true,
+        elemMap: hasMapValues(file, type, model.mapTypes),
+      });
       info.fields.set(name, { name, typeName: namedTypeOf(file, type), foreign: isForeignType(type), byValue: type.type !== 'pointer_type', embedded: false, pool: isSyncPool(file, type), decl, owner: info });
     }
   }

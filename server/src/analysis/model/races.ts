@@ -2,7 +2,7 @@
 // and no happens-before order, found by checking each timeline against the goroutines it starts.
 import { childByField, nodeText, type SyntaxNode } from '../syntax';
 import type { PackageModel } from './packageModel';
-import { REPEATS, Summarizer } from './summarize';
+import { REPEATS, Summarizer, type FuncSummary } from './summarize';
 import { inside, type Access, type Lock, type Spawn, type Timeline, type Who } from './timeline';
 import { commonLock, goroutinesOverlap, spawnerOverlaps } from './ordering';
 import { where } from '../positions';
@@ -27,12 +27,15 @@ export interface RaceFacts {
   accesses: Access[];
   /** Accesses as reached from entry points (exported or uncalled functions), with their callers' locks. */
   entryAccesses: Access[];
+  /** By accessKey: the concurrent contexts (goroutines, handlers, shared methods) whose body reaches it. */
+  contexts: Map<string, Set<string>>;
 }
 
 export function findRaces(model: PackageModel): RaceFacts {
   const summarizer = new Summarizer(model);
   const races = new Map<string, Race>();
   const accesses: Access[] = [];
+  const contexts = new Map<string, Set<string>>();
   const record = (here: Side, other: Side) => {
     const key = accessKey(here.access);
     if (!races.has(key)) races.set(key, { here, other });
@@ -44,13 +47,13 @@ export function findRaces(model: PackageModel): RaceFacts {
   fns.forEach((fn, i) => {
     const summary = summaries[i];
     if (!summary) return;
-    checkSpawner(summary.timeline, record);
+    checkSpawner(withLaterCalls(model, summarizer, summary), record, contexts);
     const seen = flatten(summary.timeline);
     accesses.push(...seen);
     if (/^[A-Z]/.test(fn.name) || fn.name === 'main' || fn.name === 'init' || !summarizer.called.has(fn)) entryAccesses.push(...seen);
   });
-  for (const tl of concurrentCallers(model, summarizer)) checkSpawner(tl, record);
-  return { races, accesses, entryAccesses };
+  for (const tl of concurrentCallers(model, summarizer)) checkSpawner(tl, record, contexts);
+  return { races, accesses, entryAccesses, contexts };
 }
 
 export function accessKey(a: Access): string {
@@ -81,15 +84,36 @@ function enclosingFunctionName(a: Access): string {
   return '?';
 }
 
+/**
+ * A constructor that starts goroutines (`go c.janitor(); return c`) hands its instance to callers, who
+ * go on calling the type's exported methods while those goroutines run: they run after its body.
+ */
+function withLaterCalls(model: PackageModel, summarizer: Summarizer, summary: FuncSummary): Timeline {
+  const tl = summary.timeline;
+  const typeName = summary.fn.resultType;
+  if (!typeName || summary.fn.receiverType || tl.spawns.length === 0 || !model.structs.has(typeName)) return tl;
+  const later: Access[] = [];
+  for (const m of [...model.methods.values()].flat()) {
+    if (m.receiverType !== typeName || !/^[A-Z]/.test(m.name)) continue;
+    const body = summarizer.asGoroutine(m, { kind: 'func', name: `${typeName}.${m.name}` });
+    const caller = `method ${typeName}.${m.name} (called on the ${typeName} that ${summary.fn.name} returns)`;
+    if (body) later.push(...flatten(body).map((a) => ({ ...a, pos: summary.end + 1, loops: [], caller })));
+  }
+  return later.length ? { ...tl, accesses: [...tl.accesses, ...later] } : tl;
+}
+
 /** Checks a timeline against the goroutines it starts, and those goroutines against each other. */
-function checkSpawner(tl: Timeline, record: Record): void {
+function checkSpawner(tl: Timeline, record: Record, contexts: Map<string, Set<string>>): void {
   const spawned = lift(tl).map(({ spawn, chain }) => ({ spawn, chain, accesses: spawn.body.accesses }));
   for (const { spawn, accesses } of spawned) {
-    const gWho = describe(spawn.body.who);
+    const gWho = describeSpawn(spawn);
     for (const g of accesses) {
+      const key = accessKey(g);
+      if (!contexts.has(key)) contexts.set(key, new Set());
+      contexts.get(key)!.add(gWho);
       for (const a of tl.accesses) {
         if (racy(a, g) && spawnerOverlaps(tl, a, spawn, g)) {
-          const selfWho = tl.who.kind === 'func' ? `func ${enclosingFunctionName(a)}` : describe(tl.who);
+          const selfWho = a.caller ?? (tl.who.kind === 'func' ? `func ${enclosingFunctionName(a)}` : describe(tl.who));
           record({ access: a, who: selfWho }, { access: g, who: gWho, spawn });
           record({ access: g, who: gWho, spawn }, { access: a, who: selfWho });
         }
@@ -101,8 +125,8 @@ function checkSpawner(tl: Timeline, record: Record): void {
       const same = first.spawn === second.spawn;
       // A goroutine and one it starts itself are checked against each other from the inside.
       if (!same && (first.chain.includes(second.chain[second.chain.length - 1]) || second.chain.includes(first.chain[first.chain.length - 1]))) continue;
-      const firstWho = describe(first.spawn.body.who);
-      const secondWho = describe(second.spawn.body.who);
+      const firstWho = describeSpawn(first.spawn);
+      const secondWho = describeSpawn(second.spawn);
       // Seen from one instance of a goroutine, the other side runs in another instance of it.
       const otherWho = (who: string) => (same ? `another instance of ${who}` : who);
       for (const g1 of first.accesses) {
@@ -115,7 +139,7 @@ function checkSpawner(tl: Timeline, record: Record): void {
       }
     }
   });
-  for (const s of tl.spawns) checkSpawner(s.body, record);
+  for (const s of tl.spawns) checkSpawner(s.body, record, contexts);
 }
 
 /**
@@ -132,6 +156,13 @@ function lift(tl: Timeline): { spawn: Spawn; chain: Spawn[] }[] {
 /** A goroutine's accesses, with those of goroutines it starts counted at their `go` statement. */
 function flatten(tl: Timeline): Access[] {
   return [...tl.accesses, ...tl.spawns.flatMap((s) => flatten(s.body).map((a) => ({ ...a, pos: s.pos })))];
+}
+
+/** Who runs a spawned goroutine, with the helper calls that start it: `… (through spawn, called at x.go:20)`. */
+export function describeSpawn(spawn: Spawn): string {
+  const who = describe(spawn.body.who);
+  const first = spawn.via?.[0];
+  return first ? `${who} (through ${first.callee}, called at ${where(first.file.path, first.node)})` : who;
 }
 
 function describe(who: Who): string {

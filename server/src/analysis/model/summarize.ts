@@ -5,11 +5,20 @@ import { isForeignType, lookupField, lookupMethod, mutexOwner, namedTypeOf, type
 import { assignedOnly, onlyReturned } from './escape';
 import { emptyTimeline, type Access, type AccessKind, type Lock, type Loop, type Spawn, type Sync, type SyncKind, type Timeline, type Who } from './timeline';
 import { where } from '../positions';
-import { Scope, isMapTypeNode, isMapValue, newVar, type VarDecl } from './variables';
+import { Scope, elemOf, hasMapValues, isMapTypeNode, isMapValue, newVar, type Escape, type VarDecl } from './variables';
+
+/** A map a function returns, with the locks held at that `return`. */
+interface ReturnedMap {
+  v: VarDecl;
+  locks: Lock[];
+  node: SyntaxNode;
+  file: SourceFile;
+}
 
 export interface FuncSummary {
   fn: FuncInfo;
   params: VarDecl[];
+  results: ReturnedMap[];
   timeline: Timeline;
   /** The body's span, in the summary's coordinates. */
   start: number;
@@ -21,8 +30,6 @@ export interface FuncSummary {
   result?: 'fresh' | 'receiver' | number;
   /** For a `fresh` result: the pointer fields that also point to structs made for it (`&W{st: ...}`). */
   ownedParts?: string[];
-  /** Function parameters it calls (`fn()` in `withLock(mu, fn)`), by index, with the locks held at every such call. */
-  paramCalls: Map<number, Lock[]>;
 }
 
 /** The first results of a function's return statements: fresh, nil, a parameter, or something else. */
@@ -40,10 +47,10 @@ interface Ctx {
   end: number;
   /** Inside a `select` case: the other cases. */
   alternatives?: { start: number; end: number }[];
+  /** The running function's returned maps; unset inside closures, whose returns are their own. */
+  results?: ReturnedMap[];
   /** The function body being summarized, and what its returns give back (not set inside closures). */
   returns?: { body: SyntaxNode; kinds: ReturnKind[]; named?: VarDecl; receiver?: VarDecl; parts: string[][] };
-  /** The summarized function's parameters and the locks held where it calls them (not set in goroutines). */
-  paramCalls?: { params: VarDecl[]; calls: Map<number, Lock[]> };
 }
 
 /** Binding of a callee's parameters to the caller's arguments. */
@@ -64,10 +71,15 @@ export class Summarizer {
   private readonly summaries = new Map<FuncInfo, FuncSummary>();
   private readonly inProgress = new Set<FuncInfo>();
   private readonly runningClosures = new Set<VarDecl>();
+  /** Parameters of package functions and methods: calling one that holds a func runs the caller's argument. */
+  private readonly funcParams = new Set<VarDecl>();
+  private readonly partialParams = new Map<FuncInfo, VarDecl[]>();
   /** The writing ends of io.Pipes, by key, with the key of their reading end. */
   private readonly pipes = new Map<string, string>();
   /** The instance a call of a constructor makes, one per call expression. */
   private readonly freshCalls = new Map<SyntaxNode, VarDecl>();
+  /** `go f(...)` inside f itself: filled with f's summary once it is known. */
+  private readonly selfSpawns: { fn: FuncInfo; body: Timeline; binding: Binding }[] = [];
   /** Functions some code of the package calls or starts: not entry points. */
   readonly called = new Set<FuncInfo>();
 
@@ -89,10 +101,21 @@ export class Summarizer {
       const who: Who = { kind: 'func', name: fn.receiverType ? `${fn.receiverType}.${fn.name}` : fn.name };
       const summary = this.summarizeFunction(fn.node, fn.file, who, new Scope(undefined), fn);
       this.summaries.set(fn, summary);
+      this.fillSelfSpawns(summary);
       return summary;
     } finally {
       this.inProgress.delete(fn);
     }
+  }
+
+  /**
+   * A function that starts itself (a recursive crawler): each started copy runs the function again,
+   * one level deep, which is enough to see two instances of it side by side.
+   */
+  private fillSelfSpawns(summary: FuncSummary): void {
+    const mine = this.selfSpawns.filter((p) => p.fn === summary.fn);
+    const bodies = mine.map((p) => instantiate(summary, p.binding, p.body.who));
+    mine.forEach((p, i) => Object.assign(p.body, bodies[i]));
   }
 
   private summarizeFunction(node: SyntaxNode, file: SourceFile, who: Who, scope: Scope, fn: FuncInfo): FuncSummary {
@@ -101,17 +124,19 @@ export class Summarizer {
     const receiver = childByField(node, 'receiver');
     const [recv] = receiver ? this.declareParams(receiver, file, fnScope, false) : [];
     const params = this.declareParams(childByField(node, 'parameters'), file, fnScope, true);
+    for (const p of params) this.funcParams.add(p);
+    this.partialParams.set(fn, params);
     const body = childByField(node, 'body');
-    const results = childByField(node, 'result');
-    const named = results?.type === 'parameter_list' ? this.declareParams(results, file, fnScope, false) : [];
+    const resultList = childByField(node, 'result');
+    const named = resultList?.type === 'parameter_list' ? this.declareParams(resultList, file, fnScope, false) : [];
     // A named result starts as the zero value: if it is only ever set to new instances, it is one.
     for (const r of named) if (r.typeName && body && assignedOnly(file, body, r.name, (v) => isConstruction(v, file))) r.fresh = true;
+    const results: ReturnedMap[] = [];
     const returns = body && { body, kinds: [] as ReturnKind[], named: named[0], receiver: recv, parts: [] as string[][] };
-    const paramCalls = { params, calls: new Map<number, Lock[]>() };
-    if (body) this.walk(body, { tl, file, scope: fnScope, locks: [], loops: [], end: body.end, returns, paramCalls });
+    if (body) this.walk(body, { tl, file, scope: fnScope, locks: [], loops: [], end: body.end, results, returns });
     const result = returns && resultOf(returns.kinds, tl);
     const ownedParts = result === 'fresh' && returns ? returns.parts.reduce((a, b) => a.filter((p) => b.includes(p))) : undefined;
-    return { fn, params, timeline: tl, start: body?.start ?? node.start, end: body?.end ?? node.end, result, ownedParts, paramCalls: paramCalls.calls };
+    return { fn, params, results, timeline: tl, start: body?.start ?? node.start, end: body?.end ?? node.end, result, ownedParts };
   }
 
   /** Classifies a return's first result for the function being summarized. */
@@ -175,7 +200,8 @@ export class Summarizer {
       if (names.length === 0) index++;
       for (const n of names) {
         const typeName = type && this.structType(file, type);
-        const v = newVar(nodeText(file, n), n, file, { isMap, paramIndex: numbered ? index : undefined, typeName, foreign: !!type && isForeignType(type) });
+        const elemMap = isMap && hasMapValues(file, type!, this.model.mapTypes);
+        const v = newVar(nodeText(file, n), n, file, { isMap, paramIndex: numbered ? index : undefined, typeName, elemMap, foreign: !!type && isForeignType(type) });
         if (type && isIoReader(file, type)) v.reader = true;
         index++;
         out.push(v);
@@ -266,6 +292,12 @@ export class Summarizer {
       const v = this.resolve(e, ctx);
       return v?.isMap ? v : undefined;
     }
+    if (e.type === 'index_expression') {
+      const operand = childByField(e, 'operand');
+      const outer = operand && this.resolveMap(operand, ctx);
+      return outer?.elemMap ? elemOf(outer) : undefined;
+    }
+    if (e.type === 'call_expression') return this.returnedMap(e, ctx)?.v;
     if (e.type !== 'selector_expression') return undefined;
     const operand = childByField(e, 'operand');
     const field = childByField(e, 'field');
@@ -274,6 +306,31 @@ export class Summarizer {
     const info = base.typeName && lookupField(this.model, base.typeName, nodeText(ctx.file, field));
     if (!info || !info.decl.isMap) return undefined;
     return base.fresh ? instanceField(base.fresh, info) : info.decl;
+  }
+
+  /** The map a call of a package function returns, seen from this call site, and the locks it was returned under. */
+  private returnedMap(call: SyntaxNode, ctx: Ctx): { v: VarDecl; escape?: Escape } | undefined {
+    const fn = childByField(call, 'function');
+    const target = fn && this.callee(fn, ctx);
+    const summary = target && this.summaryOf(target);
+    if (!summary || summary.results.length !== 1) return undefined;
+    const args = childByField(call, 'arguments');
+    const binding = this.bind(summary.params, args ? namedChildren(args) : [], ctx, fn);
+    const r = summary.results[0];
+    const v = boundVar(summary, binding, r.v);
+    if (!v) return undefined;
+    const renameKey = keyRenamer(binding);
+    const locks = r.locks.map((l) => renameLock(l, renameKey));
+    const name = target.receiverType ? `${target.receiverType}.${target.name}` : target.name;
+    return { v, escape: locks.length ? { locks, node: r.node, file: r.file, via: `returned by ${name} while it holds the lock`, here: 'returned here' } : undefined };
+  }
+
+  /** How an expression naming a map got its reference, when that was under a lock. */
+  private escapeOf(expr: SyntaxNode, ctx: Ctx): Escape | undefined {
+    const e = unparen(expr);
+    if (e.type === 'identifier') return ctx.scope.escapeOf(nodeText(ctx.file, e));
+    if (e.type === 'call_expression') return this.returnedMap(e, ctx)?.escape;
+    return undefined;
   }
 
   // ---- the walk ----------------------------------------------------------------------------
@@ -316,13 +373,14 @@ export class Summarizer {
         return this.walkClosureBody(node, ctx, []);
       case 'call_expression':
         return this.walkCall(node, ctx);
-      case 'return_statement':
-        this.noteReturn(node, ctx);
-        return this.walkChildren(node, ctx);
       case 'assignment_statement':
         this.walkChildren(node, ctx);
         this.notePipe(node, ctx);
-        return this.swapOut(node, ctx);
+        return this.rebindMaps(node, ctx);
+      case 'return_statement':
+        this.noteReturn(node, ctx);
+        this.walkChildren(node, ctx);
+        return this.recordReturn(node, ctx);
       case 'send_statement': {
         const value = childByField(node, 'value');
         if (value) this.walk(value, ctx);
@@ -367,13 +425,36 @@ export class Summarizer {
     }
   }
 
-  /** `t.f = nil` or `t.f = make(...)` under a lock: aliases of the old map taken under that lock keep it alone. */
-  private swapOut(node: SyntaxNode, ctx: Ctx): void {
-    const held = exclusiveKeys(ctx.locks);
-    if (!held.length || !node.children.some((c) => c.type === '=')) return;
-    for (const target of namedChildren(childByField(node, 'left') ?? node)) {
-      const v = this.resolveMap(target, ctx);
-      if (v) ctx.scope.detach(v, held, (name) => newVar(name, node, ctx.file, { isMap: true }));
+  /** `x = c.m` (x a local) aliases; `c.m = other` detaches the names that held the old map. */
+  private rebindMaps(node: SyntaxNode, ctx: Ctx): void {
+    if (!node.children.some((c) => c.type === '=')) return;
+    const left = childByField(node, 'left');
+    const right = childByField(node, 'right');
+    const targets = left ? namedChildren(left) : [];
+    const values = right ? namedChildren(right) : [];
+    targets.forEach((t, i) => {
+      const target = unparen(t);
+      const old = target.type === 'identifier' || target.type === 'selector_expression' ? this.resolveMap(target, ctx) : undefined;
+      if (old) ctx.scope.detach(old);
+      const value = values.length === targets.length ? values[i] : undefined;
+      const now = value && this.resolveMap(value, ctx);
+      if (target.type === 'identifier' && now && !now.closure) {
+        const name = nodeText(ctx.file, target);
+        const local = ctx.scope.lookup(name);
+        if (local && !local.global) {
+          const escape = this.escapeOf(value, ctx) ?? (ctx.locks.length ? { locks: [...ctx.locks], node: target, file: ctx.file, via: 'taken while the lock is held', here: 'taken here' } : undefined);
+          ctx.scope.rebind(name, now, escape);
+        }
+      }
+    });
+  }
+
+  private recordReturn(node: SyntaxNode, ctx: Ctx): void {
+    const list = firstNamed(node);
+    const values = list ? (list.type === 'expression_list' ? namedChildren(list) : [list]) : [];
+    for (const value of values) {
+      const v = this.resolveMap(value, ctx);
+      if (v && ctx.results) ctx.results.push({ v, locks: [...ctx.locks], node, file: ctx.file });
     }
   }
 
@@ -400,10 +481,10 @@ export class Summarizer {
   private identifier(node: SyntaxNode, ctx: Ctx): void {
     const v = this.resolve(node, ctx);
     if (v?.closure) return this.runClosure(v, [], ctx, node);
-    if (v?.isMap) this.recordAccess(v, node, ctx);
+    if (v?.isMap) this.recordAccess(v, node, ctx, ctx.scope.escapeOf(nodeText(ctx.file, node)));
   }
 
-  private recordAccess(v: VarDecl, node: SyntaxNode, ctx: Ctx): void {
+  private recordAccess(v: VarDecl, node: SyntaxNode, ctx: Ctx, escape?: Escape): void {
     const kind = accessKind(node, ctx.file);
     if (!kind) return;
     const accessNode = kind.node;
@@ -415,7 +496,10 @@ export class Summarizer {
       pos: this.pos(ctx, accessNode),
       loops: ctx.loops,
       locks: [...ctx.locks],
+      escape,
     });
+    // `m[a][b] = v` reads m and writes the map stored at m[a].
+    if (v.elemMap && accessNode.type === 'index_expression') this.recordAccess(elemOf(v), accessNode, ctx);
   }
 
   private resolve(node: SyntaxNode, ctx: Ctx): VarDecl | undefined {
@@ -511,18 +595,33 @@ export class Summarizer {
     const name = nodeText(ctx.file, nameNode);
     const v = value && unparen(value);
     const aliased = !type && v ? this.resolveMap(v, ctx) : undefined;
-    if (aliased) return ctx.scope.alias(name, aliased, exclusiveKeys(ctx.locks));
+    // `inner := m[k]` names one inner map among many: its own identity, so goroutines each handed
+    // their own inner map stay apart (`m[a][b] = v` still writes the shared inner-map identity).
+    if (aliased && v!.type === 'index_expression') {
+      return ctx.scope.declare(newVar(name, nameNode, ctx.file, { isMap: true, elemMap: aliased.elemMap }));
+    }
+    if (aliased) {
+      const locks = [...ctx.locks];
+      const escape = this.escapeOf(v!, ctx) ?? (locks.length ? { locks, node: nameNode, file: ctx.file, via: 'taken while the lock is held', here: 'taken here' } : undefined);
+      return ctx.scope.alias(name, aliased, escape);
+    }
     const isMap = type
       ? isMapTypeNode(ctx.file, type, this.model.mapTypes)
       : !!v && isMapValue(ctx.file, v, this.model.mapTypes);
     const valueType = !type && v ? this.typeOf(v, ctx) : undefined;
     // `x := NewT()`, `y := x`, `z := Must(x)`: the instance made there, under a new name.
-    if (valueType?.fresh) return ctx.scope.alias(name, valueType.fresh);
+    if (valueType?.fresh) {
+      if (isReturned(name, nameNode, ctx.file)) valueType.fresh.returned = true;
+      return ctx.scope.alias(name, valueType.fresh);
+    }
     const typeName = type ? this.structType(ctx.file, type) : valueType?.typeName;
     const fresh = !!typeName && (!!type || (!!v && isConstruction(v, ctx.file)));
     const foreign = type ? isForeignType(type) : valueType?.foreign;
-    const decl = newVar(name, nameNode, ctx.file, { isMap, typeName, fresh, foreign });
+    const typeOrValue = type ?? v;
+    const elemMap = isMap && !!typeOrValue && hasMapValues(ctx.file, typeOrValue, this.model.mapTypes);
+    const decl = newVar(name, nameNode, ctx.file, { isMap, typeName, fresh, elemMap, foreign });
     if (type && isIoReader(ctx.file, type)) decl.reader = true;
+    if (fresh) decl.returned = isReturned(name, nameNode, ctx.file);
     if (fresh && v) this.ownParts(decl, v, ctx);
     if (v?.type === 'func_literal') decl.closure = { lit: v, scope: ctx.scope };
     ctx.scope.declare(decl);
@@ -552,7 +651,10 @@ export class Summarizer {
           const r = unparen(right);
           const v = this.resolveMap(r, ctx);
           if (v) {
-            ctx.tl.accesses.push({ v, kind: 'iterate', node: r, file: ctx.file, pos: this.pos(ctx, r), loops: ctx.loops, locks: [...ctx.locks] });
+            // `range m[k]` reads m, `range f()` runs f: first what the expression itself does.
+            if (r.type !== 'identifier' && r.type !== 'selector_expression') this.walk(r, ctx);
+            const escape = this.escapeOf(r, ctx);
+            ctx.tl.accesses.push({ v, kind: 'iterate', node: r, file: ctx.file, pos: this.pos(ctx, r), loops: ctx.loops, locks: [...ctx.locks], escape });
           } else {
             this.walk(right, header);
             // Ranging over a channel waits for its close; the loop ends there.
@@ -589,7 +691,7 @@ export class Summarizer {
     const scope = new Scope(ctx.scope);
     this.bindLiteralParams(lit, args, scope, argCtx);
     const body = childByField(lit, 'body');
-    if (body) this.walk(body, { ...ctx, scope, returns: undefined });
+    if (body) this.walk(body, { ...ctx, scope, results: undefined });
   }
 
   /** A literal's parameters alias the map variables passed to them. */
@@ -610,16 +712,33 @@ export class Summarizer {
     const argList = args ? namedChildren(args) : [];
     // Arguments are evaluated by the spawning goroutine.
     for (const a of argList) this.walk(a, ctx);
+    this.share(node, ctx);
     const who: Who = { kind: 'goroutine', goNode: node, file: ctx.file };
     const body = fn && this.goroutineBody(fn, argList, who, ctx);
     if (body) ctx.tl.spawns.push({ goNode: node, file: ctx.file, pos: this.pos(ctx, node), loops: ctx.loops, body });
+  }
+
+  /**
+   * A constructor's instance that a goroutine gets and the constructor returns (`go c.janitor(); return c`)
+   * is from here on the instance every caller holds: its fields are the type's fields, not private ones.
+   */
+  private share(node: SyntaxNode, ctx: Ctx): void {
+    if (node.type === 'identifier') {
+      const v = this.resolve(node, ctx);
+      if (v?.fresh && v.returned) v.fresh = false;
+      return;
+    }
+    for (const c of node.children) this.share(c, ctx);
   }
 
   /** What a function value does when run as a goroutine: a literal, a named closure, a function or method. */
   private goroutineBody(fn: SyntaxNode, argList: SyntaxNode[], who: Who, ctx: Ctx): Timeline | undefined {
     let body: Timeline | undefined;
     fn = unparen(fn);
-    if (fn.type === 'func_literal') {
+    const param = this.calledParam(fn, ctx);
+    if (param) {
+      body = { ...emptyTimeline(who, ctx.file), paramCalls: [{ index: param.paramIndex!, pos: 0, loops: [], locks: [] }] };
+    } else if (fn.type === 'func_literal') {
       body = emptyTimeline(who, ctx.file);
       const scope = new Scope(ctx.scope);
       this.bindLiteralParams(fn, argList, scope, ctx);
@@ -635,7 +754,14 @@ export class Summarizer {
       const target = this.callee(fn, ctx);
       if (target) this.markCalled(target);
       const summary = target && this.summaryOf(target);
-      if (summary) body = instantiate(summary, this.bind(summary, argList, ctx, fn), who);
+      const params = target && !summary && this.inProgress.has(target) ? this.partialParams.get(target) : undefined;
+      if (summary) {
+        body = instantiate(summary, this.bind(summary.params, argList, ctx, fn), who);
+        this.runParamCalls(body, argList, ctx);
+      } else if (target && params) {
+        body = emptyTimeline(who, ctx.file);
+        this.selfSpawns.push({ fn: target, body, binding: this.bind(params, argList, ctx, fn) });
+      }
     }
     return body;
   }
@@ -722,12 +848,9 @@ export class Summarizer {
       ctx.tl.syncs.push({ kind: 'recv', key: pipe, pos: this.pos(ctx, node), loops: ctx.loops, alternatives: ctx.alternatives });
       return;
     }
-    // A function argument the callee calls under its locks (`withLock(mu, func() {...})`) runs under them.
-    const underLocks = this.calledUnderLocks(fn, argList, ctx);
-    argList.forEach((a, i) => {
-      const held = underLocks?.get(i);
-      this.walk(a, held ? { ...ctx, locks: [...ctx.locks, ...held] } : ctx);
-    });
+    // A function value handed to a package function runs where that function calls it (runParamCalls).
+    const known = fn.type !== 'func_literal' && this.callee(fn, ctx);
+    for (const a of argList) if (!(known && this.isFunctionValue(a, ctx))) this.walk(a, ctx);
     // Reading from (or closing) a reader that may be a pipe's reading end lets the pipe's writer go on.
     for (const x of fn.type === 'selector_expression' ? [...argList, childByField(fn, 'operand')] : argList) {
       const e = x && unparen(x);
@@ -736,10 +859,10 @@ export class Summarizer {
     if (fn.type === 'func_literal') return this.walkClosureBody(fn, ctx, argList);
     const named = fn.type === 'identifier' ? this.resolve(fn, ctx) : undefined;
     if (named?.closure) return this.runClosure(named, argList, ctx, node);
-    const calls = ctx.paramCalls;
-    if (named && calls?.params.includes(named) && named.paramIndex !== undefined) {
-      const before = calls.calls.get(named.paramIndex);
-      calls.calls.set(named.paramIndex, before ? before.filter((l) => ctx.locks.some((h) => h.key === l.key && h.read === l.read)) : [...ctx.locks]);
+    const param = this.calledParam(fn, ctx);
+    if (param) {
+      (ctx.tl.paramCalls ??= []).push({ index: param.paramIndex!, pos: this.pos(ctx, node), loops: ctx.loops, locks: [...ctx.locks] });
+      return;
     }
     if (fn.type === 'selector_expression') {
       const operand = childByField(fn, 'operand');
@@ -750,25 +873,10 @@ export class Summarizer {
     const target = this.callee(fn, ctx);
     if (target) this.markCalled(target);
     const summary = target && this.summaryOf(target);
-    if (summary) this.inline(summary, this.bind(summary, argList, ctx, fn), node, ctx);
-  }
-
-  /**
-   * For a call of a package function that calls some of its function parameters with locks held: the
-   * arguments (literals or named closures) at those indexes, with those locks as the caller names them.
-   */
-  private calledUnderLocks(fn: SyntaxNode, argList: SyntaxNode[], ctx: Ctx): Map<number, Lock[]> | undefined {
-    const isFunc = (a: SyntaxNode) => unparen(a).type === 'func_literal' || (unparen(a).type === 'identifier' && !!this.resolve(unparen(a), ctx)?.closure);
-    if (fn.type === 'func_literal' || !argList.some(isFunc)) return undefined;
-    const target = this.callee(fn, ctx);
-    const summary = target && this.summaryOf(target);
-    if (!summary?.paramCalls.size) return undefined;
-    const rename = renamer(this.bind(summary, argList, ctx, fn));
-    const out = new Map<number, Lock[]>();
-    for (const [i, locks] of summary.paramCalls) {
-      if (argList[i] && isFunc(argList[i]) && locks.length) out.set(i, locks.map((l) => renameLock(l, rename)));
-    }
-    return out;
+    if (summary) this.inline(summary, this.bind(summary.params, argList, ctx, fn), node, ctx, argList);
+    // `f()[k]`, `len(f())`: an access to the map f returns.
+    const returned = summary && summary.results.length > 0 ? this.returnedMap(node, ctx) : undefined;
+    if (returned) this.recordAccess(returned.v, node, ctx, returned.escape);
   }
 
   /** The key `operand.Lock()` takes: `s.Lock()` on a struct embedding sync.Mutex locks that embedded mutex. */
@@ -820,14 +928,52 @@ export class Summarizer {
     return undefined;
   }
 
-  private bind(summary: FuncSummary, args: SyntaxNode[], ctx: Ctx, fn?: SyntaxNode): Binding {
+  private isFunctionValue(arg: SyntaxNode, ctx: Ctx): boolean {
+    const a = unparen(arg);
+    return a.type === 'func_literal' || (a.type === 'identifier' && !!this.resolve(a, ctx)?.closure);
+  }
+
+  /** A parameter of the function being summarized that holds a function, called here. */
+  private calledParam(fn: SyntaxNode, ctx: Ctx): VarDecl | undefined {
+    const f = unparen(fn);
+    const v = f.type === 'identifier' ? this.resolve(f, ctx) : undefined;
+    return v && !v.isMap && !v.closure && v.paramIndex !== undefined && this.funcParams.has(v) ? v : undefined;
+  }
+
+  /**
+   * Runs the function arguments of a call where the callee calls them: a literal or named closure in
+   * the caller's scope, a package function, or, for the caller's own parameter, another deferred call.
+   */
+  private runParamCalls(tl: Timeline, args: SyntaxNode[], ctx: Ctx): void {
+    for (const s of tl.spawns) this.runParamCalls(s.body, args, ctx);
+    const calls = tl.paramCalls ?? [];
+    tl.paramCalls = undefined;
+    for (const c of calls) {
+      const arg = args[c.index] && unparen(args[c.index]);
+      if (!arg) continue;
+      const at: Ctx = { ...ctx, tl, locks: [...c.locks], loops: c.loops, posOverride: c.pos, results: undefined, alternatives: undefined };
+      const named = arg.type === 'identifier' ? this.resolve(arg, ctx) : undefined;
+      const forwarded = this.calledParam(arg, ctx);
+      if (arg.type === 'func_literal') this.walkClosureBody(arg, at, []);
+      else if (named?.closure) this.runClosure(named, [], at, arg);
+      else if (forwarded) (tl.paramCalls ??= []).push({ ...c, index: forwarded.paramIndex! });
+      else {
+        const target = this.callee(arg, ctx);
+        const summary = target && this.summaryOf(target);
+        if (target) this.markCalled(target);
+        if (summary) this.inline(summary, this.bind(summary.params, [], ctx, arg), arg, at);
+      }
+    }
+  }
+
+  private bind(params: VarDecl[], args: SyntaxNode[], ctx: Ctx, fn?: SyntaxNode): Binding {
     const binding: Binding = { vars: new Map(), keys: new Map() };
     // A method called on a struct made here works on that instance's maps, not every instance's;
     // so does a function given that struct as an argument.
     const operand = fn?.type === 'selector_expression' ? childByField(fn, 'operand') : undefined;
     const fresh = operand && this.typeOf(operand, ctx).fresh;
     if (fresh) this.bindInstance(binding, fresh.typeName, fresh);
-    summary.params.forEach((p) => {
+    params.forEach((p) => {
       const arg = p.paramIndex !== undefined ? args[p.paramIndex] : undefined;
       if (!arg) return;
       const instance = p.typeName && this.typeOf(arg, ctx).fresh;
@@ -836,6 +982,7 @@ export class Summarizer {
       binding.keys.set(`v${p.id}`, p.typeName ? this.keyOf(arg, ctx) : this.lockKey(arg, ctx).key);
       const v = this.resolveMap(arg, ctx);
       if (v) binding.vars.set(p, v);
+      if (v?.elemMap && p.elem) binding.vars.set(p.elem, elemOf(v));
     });
     return binding;
   }
@@ -858,17 +1005,21 @@ export class Summarizer {
    * Runs a callee at the call site: its shared accesses, syncs and spawns happen within `call`,
    * in their own order (positions squeezed into [call.start, call.start + 1)).
    */
-  private inline(summary: FuncSummary, binding: Binding, call: SyntaxNode, ctx: Ctx): void {
+  private inline(summary: FuncSummary, binding: Binding, call: SyntaxNode, ctx: Ctx, args: SyntaxNode[] = []): void {
     const base = this.pos(ctx, call);
     const span = summary.end - summary.start + 2;
     const at = (p: number) => base + (Math.min(Math.max(p, summary.start), summary.end) - summary.start + 1) / span;
     const loops = (inner: Loop[]) => [...ctx.loops, ...inner.map((l) => ({ ...l, start: at(l.start), end: at(l.end) }))];
     const body = compact(instantiate(summary, binding, summary.timeline.who));
+    // The callee's own calls of function arguments run here, in the callee's coordinates, then move with it.
+    this.runParamCalls(body, args, { ...ctx, posOverride: undefined });
+    const step = { node: call, file: ctx.file, callee: summary.timeline.who.kind === 'func' ? summary.timeline.who.name : summary.fn.name };
     for (const a of body.accesses) {
-      ctx.tl.accesses.push({ ...a, pos: at(a.pos), loops: loops(a.loops), locks: [...ctx.locks, ...a.locks] });
+      ctx.tl.accesses.push({ ...a, pos: at(a.pos), loops: loops(a.loops), locks: [...ctx.locks, ...a.locks], via: [step, ...(a.via ?? [])] });
     }
     for (const s of body.syncs) ctx.tl.syncs.push({ ...s, pos: at(s.pos), loops: loops(s.loops) });
-    for (const s of body.spawns) ctx.tl.spawns.push({ ...s, pos: at(s.pos), loops: loops(s.loops) });
+    for (const s of body.spawns) ctx.tl.spawns.push({ ...s, pos: at(s.pos), loops: loops(s.loops), via: [step, ...(s.via ?? [])] });
+    for (const c of body.paramCalls ?? []) (ctx.tl.paramCalls ??= []).push({ ...c, pos: at(c.pos), loops: loops(c.loops), locks: [...ctx.locks, ...c.locks] });
   }
 }
 
@@ -876,29 +1027,34 @@ export class Summarizer {
  * A callee's timeline as seen from outside one call: its own locals are private to that call, so
  * only package-level maps and maps bound to its parameters remain; keys of bound parameters are renamed.
  */
-/** Renames keys of a callee's parameters (`v12`, `v12.mu`) to what the caller passed. */
-function renamer(binding: Binding): (key: string) => string {
+function instantiate(summary: FuncSummary, binding: Binding, who: Who): Timeline {
+  const renameKey = keyRenamer(binding);
+  const mapTimeline = (tl: Timeline, topWho: Who): Timeline => ({
+    who: topWho,
+    file: tl.file,
+    accesses: tl.accesses.flatMap((a): Access[] => {
+      const v = boundVar(summary, binding, a.v);
+      return v ? [{ ...a, v, locks: a.locks.map((l) => renameLock(l, renameKey)) }] : [];
+    }),
+    syncs: tl.syncs.map((s): Sync => ({ ...s, key: renameKey(s.key) })),
+    spawns: tl.spawns.map((s): Spawn => ({ ...s, body: mapTimeline(s.body, s.body.who) })),
+    paramCalls: tl.paramCalls?.map((c) => ({ ...c, locks: c.locks.map((l) => renameLock(l, renameKey)) })),
+  });
+  return mapTimeline(summary.timeline, who);
+}
+
+/** A callee's map as seen by the caller: a bound parameter's argument, or a shared map; its own locals are private. */
+function boundVar(summary: FuncSummary, binding: Binding, v: VarDecl): VarDecl | undefined {
+  if (summary.params.includes(v)) return binding.vars.get(v);
+  return binding.vars.get(v) ?? (v.global ? v : undefined);
+}
+
+function keyRenamer(binding: Binding): (key: string) => string {
   return (key) => {
     const m = /^v\d+/.exec(key);
     const bound = m && binding.keys.get(m[0]);
     return bound ? bound + key.slice(m![0].length) : key;
   };
-}
-
-function instantiate(summary: FuncSummary, binding: Binding, who: Who): Timeline {
-  const own = new Set(summary.params);
-  const renameKey = renamer(binding);
-  const mapTimeline = (tl: Timeline, topWho: Who): Timeline => ({
-    who: topWho,
-    file: tl.file,
-    accesses: tl.accesses.flatMap((a): Access[] => {
-      const v = own.has(a.v) ? binding.vars.get(a.v) : binding.vars.get(a.v) ?? (a.v.global ? a.v : undefined);
-      return v ? [{ ...a, v, locks: a.locks.map((l) => renameLock(l, renameKey)) }] : [];
-    }),
-    syncs: tl.syncs.map((s): Sync => ({ ...s, key: renameKey(s.key) })),
-    spawns: tl.spawns.map((s): Spawn => ({ ...s, body: mapTimeline(s.body, s.body.who) })),
-  });
-  return mapTimeline(summary.timeline, who);
 }
 
 /**
@@ -957,6 +1113,23 @@ function accessKind(id: SyntaxNode, file: SourceFile): { kind: AccessKind; node:
   return undefined;
 }
 
+/** Does the function declaring `nameNode` return the variable `name` (`return c` or `return c, nil`)? */
+function isReturned(name: string, nameNode: SyntaxNode, file: SourceFile): boolean {
+  let fn = nameNode.parent;
+  while (fn && fn.type !== 'function_declaration' && fn.type !== 'method_declaration' && fn.type !== 'func_literal') fn = fn.parent;
+  const found = (n: SyntaxNode): boolean => {
+    if (n.type === 'func_literal') return false;
+    if (n.type === 'return_statement') {
+      const list = firstNamed(n);
+      const values = list ? (list.type === 'expression_list' ? namedChildren(list) : [list]) : [];
+      return values.some((v) => unparen(v).type === 'identifier' && nodeText(file, unparen(v)) === name);
+    }
+    return n.children.some(found);
+  };
+  const body = fn && childByField(fn, 'body');
+  return !!body && found(body);
+}
+
 /** `&T{...}`, `T{...}` or `new(T)`: a value made right here. */
 function isConstruction(value: SyntaxNode, file: SourceFile): boolean {
   const v = unparen(value);
@@ -975,10 +1148,6 @@ function isConstruction(value: SyntaxNode, file: SourceFile): boolean {
 /** `io.Reader`, `io.ReadCloser` or `*io.PipeReader`: may be the reading end of an io.Pipe. */
 function isIoReader(file: SourceFile, type: SyntaxNode): boolean {
   return /^\*?io\.(Reader|ReadCloser|PipeReader)$/.test(nodeText(file, type));
-}
-
-function exclusiveKeys(locks: readonly Lock[]): string[] {
-  return locks.filter((l) => !l.read).map((l) => l.key);
 }
 
 /** `x, err := f()`: the call gives the first name its first result. */
@@ -1029,3 +1198,4 @@ function instanceField(fresh: VarDecl, field: FieldInfo): VarDecl {
   }
   return own;
 }
+

@@ -1,6 +1,6 @@
 // What one thread of execution does, in order: map accesses, goroutine spawns, synchronisation.
 import type { SourceFile, SyntaxNode } from '../syntax';
-import type { VarDecl } from './variables';
+import type { Escape, VarDecl } from './variables';
 
 /** A loop of the owning timeline; start/end in that timeline's coordinates. */
 export interface Loop {
@@ -33,6 +33,12 @@ export interface Access {
   /** Loops of the owning timeline around it, outermost first. */
   loops: Loop[];
   locks: Lock[];
+  /** Reached through a reference taken while locks were held (map-escapes-lock). */
+  escape?: Escape;
+  /** Who runs it, when not the timeline's own function: `Cache.Keys, called on the Cache that New returns`. */
+  caller?: string;
+  /** The calls, outermost first, through which the timeline reaches this access (`Cache.Get` called at x.go:41). */
+  via?: Step[];
 }
 
 /** wait/done: WaitGroup; send/recv/close: channels; rangeRecv: `for range ch`, which ends at close. */
@@ -47,12 +53,30 @@ export interface Sync {
   alternatives?: { start: number; end: number }[];
 }
 
+/** One step from a timeline to a `go` statement elsewhere: the call of a helper that starts it. */
+export interface Step {
+  node: SyntaxNode;
+  file: SourceFile;
+  /** `spawn`: the function called at `node`. */
+  callee: string;
+}
+
 export interface Spawn {
   goNode: SyntaxNode;
   file: SourceFile;
   pos: number;
   loops: Loop[];
   body: Timeline;
+  /** The calls, outermost first, through which the spawning timeline reaches `goNode`. */
+  via?: Step[];
+}
+
+/** A call of a function-typed parameter (`f()` in `func spawn(f func()) { go f() }`), run once the argument is known. */
+export interface ParamCall {
+  index: number;
+  pos: number;
+  loops: Loop[];
+  locks: Lock[];
 }
 
 export interface Timeline {
@@ -62,6 +86,7 @@ export interface Timeline {
   accesses: Access[];
   spawns: Spawn[];
   syncs: Sync[];
+  paramCalls?: ParamCall[];
 }
 
 /**

@@ -27,7 +27,7 @@ export function concurrentMapAccess(facts: RaceFacts, skip: (race: Race) => bool
 const HERE_VERB = { read: 'read', write: 'written', iterate: 'ranged over' } as const;
 const OTHER_VERB = { read: 'reads', write: 'writes', iterate: 'ranges over' } as const;
 
-function runtimeError(a: Access, b: Access): string {
+export function runtimeError(a: Access, b: Access): string {
   if (a.kind === 'write' && b.kind === 'write') return 'concurrent map writes';
   if (a.kind === 'iterate' || b.kind === 'iterate') return 'concurrent map iteration and map write';
   return 'concurrent map read and map write';
@@ -64,10 +64,17 @@ function toFinding(race: Race, fix: Fix | undefined): Finding {
       message: `the other access: \`${mapExpressionText(b)}\` is ${HERE_VERB[b.kind]} here in ${other.who}`,
     },
   ];
-  for (const s of [here.spawn, other.spawn]) {
-    if (s && !related.some((r) => r.file === s.file.path && r.range.start.line === s.goNode.startPoint.row)) {
-      const startedHere = s.body.who.kind === 'goroutine' ? s.body.who.startedHere : undefined;
-      related.push({ file: s.file.path, range: nodeRange(s.goNode), message: startedHere ?? 'the goroutine is started here' });
+  for (const side of [here, other]) {
+    const s = side.spawn;
+    const startedHere = s?.body.who.kind === 'goroutine' ? s.body.who.startedHere : undefined;
+    const steps = [
+      ...(s?.via ?? []).map((step) => ({ node: step.node, file: step.file, message: `${step.callee} is called here, which leads to the goroutine` })),
+      ...(s ? [{ node: s.goNode, file: s.file, message: startedHere ?? 'the goroutine is started here' }] : []),
+      ...(side.access.via ?? []).map((step) => ({ node: step.node, file: step.file, message: `${step.callee} is called here, which reaches the access at ${where(side.access.file.path, side.access.node)}` })),
+    ];
+    for (const step of steps) {
+      if (related.some((r) => r.file === step.file.path && r.range.start.line === step.node.startPoint.row && r.range.start.character === step.node.startPoint.column)) continue;
+      related.push({ file: step.file.path, range: nodeRange(step.node), message: step.message });
     }
   }
   return {

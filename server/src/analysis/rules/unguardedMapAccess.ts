@@ -44,16 +44,39 @@ export function guardsOf(facts: RaceFacts, model: PackageModel): Map<VarDecl, Gu
   }
   const guards = new Map<VarDecl, Guard>();
   for (const [v, list] of byVar) {
-    const counts = new Map<string, { n: number; lock: Lock }>();
-    for (const a of list) for (const l of a.locks) if (!l.read) counts.set(l.key, { n: (counts.get(l.key)?.n ?? 0) + 1, lock: l });
-    const best = [...counts.values()].sort((x, y) => y.n - x.n)[0];
-    if (best && best.lock.text) guards.set(v, { key: best.lock.key, text: best.lock.text });
+    const guard = mostHeldLock(list);
+    if (guard) guards.set(v, guard);
   }
   return guards;
 }
 
-function holds(a: Access, key: string): boolean {
+/** The mutex held in write mode at most of these accesses, if it has a name to show. */
+export function mostHeldLock(list: readonly Access[]): Guard | undefined {
+  const counts = new Map<string, { n: number; lock: Lock }>();
+  for (const a of list) for (const l of a.locks) if (!l.read) counts.set(l.key, { n: (counts.get(l.key)?.n ?? 0) + 1, lock: l });
+  const best = [...counts.values()].sort((x, y) => y.n - x.n)[0];
+  return best && best.lock.text ? { key: best.lock.key, text: best.lock.text } : undefined;
+}
+
+export function holds(a: Access, key: string): boolean {
   return a.locks.some((l) => l.key === key);
+}
+
+/** Accesses grouped by source place: one place is reached in as many calling contexts as call it. */
+export function byPlace(list: readonly Access[]): Map<string, Access[]> {
+  const places = new Map<string, Access[]>();
+  for (const a of list) {
+    const key = accessKey(a);
+    const seen = places.get(key);
+    if (seen) seen.push(a);
+    else places.set(key, [a]);
+  }
+  return places;
+}
+
+/** A place is guarded when every calling context of it holds the lock. */
+export function guardedPlaces(places: ReadonlyMap<string, Access[]>, key: string): Access[][] {
+  return [...places.values()].filter((list) => list.every((a) => holds(a, key)));
 }
 
 export function unguardedMapAccess(facts: RaceFacts, model: PackageModel, guards: Map<VarDecl, Guard>): Finding[] {
@@ -61,22 +84,25 @@ export function unguardedMapAccess(facts: RaceFacts, model: PackageModel, guards
   for (const a of facts.entryAccesses) {
     const guard = guards.get(a.v);
     const key = accessKey(a);
+    // A reference taken under the lock is map-escapes-lock's to judge (copy-on-write maps are fine).
     // Only the type's field is reported: an instance a function made for itself needs no lock, but its
     // locked accesses still show the discipline of the field.
-    if (!guard || holds(a, guard.key) || out.has(key)) continue;
+    if (!guard || holds(a, guard.key) || out.has(key) || a.escape) continue;
     const others = facts.entryAccesses.filter((o) => fieldOf(o.v) === a.v && o.node !== a.node);
     const guarded = others.filter((o) => holds(o, guard.key));
     const writes = others.filter((o) => o.kind === 'write');
     const everywhereElse = others.length >= 2 && guarded.length === others.length;
     const everyWrite = writes.length >= 1 && writes.every((o) => holds(o, guard.key));
     if (!everywhereElse && !everyWrite) continue;
+    const places = byPlace(others);
+    const guardedAt = guardedPlaces(places, guard.key).map((list) => list[0]);
     out.set(key, {
       file: a.file.path,
       rule: RULE_ID,
       severity: 'warning',
-      message: `map \`${mapExpressionText(a)}\` is ${VERB[a.kind]} here without ${guard.text}, which guards it at ${guarded.length} of ${others.length} other accesses`,
+      message: `map \`${mapExpressionText(a)}\` is ${VERB[a.kind]} here without ${guard.text}, which guards it at ${guardedAt.length} of ${places.size} other places`,
       range: nodeRange(a.node),
-      related: guarded.slice(0, 3).map((o) => ({ file: o.file.path, range: nodeRange(o.node), message: `accessed under ${guard.text} here` })),
+      related: guardedAt.slice(0, 3).map((o) => ({ file: o.file.path, range: nodeRange(o.node), message: `accessed under ${guard.text} here` })),
       fixes: [],
     });
   }

@@ -5,20 +5,19 @@ import type { FieldInfo, PackageModel } from '../model/packageModel';
 import type { VarDecl } from '../model/variables';
 import type { RaceFacts } from '../model/races';
 import { nodeRange } from '../positions';
-import { childByField, firstNamed, nodeText } from '../syntax';
-import type { Spawn } from '../model/timeline';
+import type { Access } from '../model/timeline';
 
 export const RULE_ID = 'unsynchronized-map-field';
 
-function startsMethodOf(spawn: Spawn, typeName: string, model: PackageModel): boolean {
-  const isMethodOfType = (name: string) => !!model.methods.get(name)?.some((m) => m.receiverType === typeName);
-  const node = spawn.goNode;
-  // A method maprace assumes is called concurrently (ServeHTTP): the spawn points at its name.
-  if (node.type === 'field_identifier') return isMethodOfType(nodeText(spawn.file, node));
-  const call = node.type === 'go_statement' ? firstNamed(node, 'call_expression') : undefined;
-  const fn = call && childByField(call, 'function');
-  const field = fn?.type === 'selector_expression' ? childByField(fn, 'field') : undefined;
-  return !!field && isMethodOfType(nodeText(spawn.file, field));
+/** Is the access written in a method of the type, or of a type that embeds it (closures inside included)? */
+function inMethodOf(a: Access, typeName: string, model: PackageModel): boolean {
+  return [...model.methods.values()].flat().some(
+    (m) =>
+      m.file === a.file &&
+      m.node.start <= a.node.start &&
+      a.node.end <= m.node.end &&
+      (m.receiverType === typeName || !!(m.receiverType && model.structs.get(m.receiverType)?.embedded.includes(typeName))),
+  );
 }
 
 export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel): Finding[] {
@@ -26,10 +25,11 @@ export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel): F
   for (const s of model.structs.values()) for (const f of s.fields.values()) fields.set(f.decl, f);
   const out = new Map<FieldInfo, Finding>();
   for (const race of facts.races.values()) {
-    const field = fields.get(race.here.access.v);
+    // A race on one instance's map is a race on the field of its type.
+    const field = fields.get(race.here.access.v.field ?? race.here.access.v);
     if (!field || field.owner.mutexes.length > 0 || field.owner.embedded.some((e) => model.structs.get(e)?.mutexes.length)) continue;
-    // The type's own methods must be what runs concurrently: `go c.method()`, or a handler method.
-    if (![race.here, race.other].some((side) => side.spawn && startsMethodOf(side.spawn, field.owner.name, model))) continue;
+    // The type's own methods must be what runs concurrently, not code that merely reaches into the field.
+    if (![race.here, race.other].some((side) => inMethodOf(side.access, field.owner.name, model))) continue;
     let finding = out.get(field);
     if (!finding) {
       finding = {
@@ -43,9 +43,15 @@ export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel): F
       };
       out.set(field, finding);
     }
-    if (finding.related.length < 4) {
-      const a = race.here.access;
-      finding.related.push({ file: a.file.path, range: nodeRange(a.node), message: `accessed here in ${race.here.who}` });
+    const a = race.here.access;
+    const spawn = race.here.spawn;
+    const places = [
+      { file: a.file.path, range: nodeRange(a.node), message: `accessed here in ${race.here.who}` },
+      ...(spawn ? [{ file: spawn.file.path, range: nodeRange(spawn.goNode), message: 'a goroutine that reaches it is started here' }] : []),
+    ];
+    for (const p of places) {
+      const dup = finding.related.some((r) => r.file === p.file && r.range.start.line === p.range.start.line && r.range.start.character === p.range.start.character);
+      if (!dup && finding.related.length < 6) finding.related.push(p);
     }
   }
   return [...out.values()];
