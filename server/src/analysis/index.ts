@@ -46,7 +46,7 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
       const a = race.here.access;
       if (isClaimed(a)) return true;
       // The side that holds the map's guard is right; the other side is reported as unguarded.
-      const guard = guards.get(a.v);
+      const guard = guards.get(a.v.field ?? a.v);
       return !!guard && a.locks.some((l) => l.key === guard.key) && isClaimed(race.other.access);
     });
     findings.push(...underRlock, ...escapes, ...unguarded, ...races, ...unsynchronizedMapField(facts, model));

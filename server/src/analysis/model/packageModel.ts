@@ -1,5 +1,5 @@
 // Package-level facts: map types, package variables, functions and methods, by name.
-import { childByField, childrenByField, namedChildren, nodeText, type SourceFile, type SyntaxNode } from '../syntax';
+import { childByField, childrenByField, namedChildren, nodeText, unparen, type SourceFile, type SyntaxNode } from '../syntax';
 import { VarDecl, hasMapValues, isMapTypeNode, isMapValue, newVar } from './variables';
 
 export interface FuncInfo {
@@ -10,12 +10,25 @@ export interface FuncInfo {
   resultType?: string;
   node: SyntaxNode;
   file: SourceFile;
+  /**
+   * The same function or method declared again in other files: builds for other platforms or tags
+   * (`switch_unix.go`, `switch_windows.go`). Calls resolve to this one; all of them count as called.
+   */
+  variants?: FuncInfo[];
 }
 
 export interface FieldInfo {
   name: string;
   /** Its named type without `*`, when it has one. */
   typeName?: string;
+  /** Of an imported type (`sync.Once`, `*bufio.Writer`): its methods are not this package's. */
+  foreign: boolean;
+  /** Holds its struct by value (`p printer`), not through a pointer. */
+  byValue: boolean;
+  /** An embedded field (`*nameSpace`), named by its type. */
+  embedded: boolean;
+  /** A sync.Pool: what Get returns belongs to the caller until it is Put back. */
+  pool: boolean;
   /** The field's identity as a map: one for all instances of the struct. */
   decl: VarDecl;
   owner: StructInfo;
@@ -25,6 +38,8 @@ export interface StructInfo {
   name: string;
   node: SyntaxNode;
   file: SourceFile;
+  /** The same type declared in other files (other builds): their fields are merged in. */
+  variants: { node: SyntaxNode; file: SourceFile }[];
   fields: Map<string, FieldInfo>;
   /** Embedded struct types of the package, by name. */
   embedded: string[];
@@ -40,10 +55,12 @@ export interface PackageModel {
   funcs: Map<string, FuncInfo>;
   methods: Map<string, FuncInfo[]>;
   structs: Map<string, StructInfo>;
+  /** Package constants that are `false` (`const debug = false`): the code they guard is compiled out. */
+  falseConsts: Set<string>;
 }
 
 export function buildPackageModel(files: readonly SourceFile[]): PackageModel {
-  const model: PackageModel = { files, mapTypes: new Set(), globals: new Map(), funcs: new Map(), methods: new Map(), structs: new Map() };
+  const model: PackageModel = { files, mapTypes: new Set(), globals: new Map(), funcs: new Map(), methods: new Map(), structs: new Map(), falseConsts: new Set() };
   for (const file of files) {
     for (const decl of file.root.children) {
       if (decl.type === 'type_declaration') {
@@ -51,7 +68,11 @@ export function buildPackageModel(files: readonly SourceFile[]): PackageModel {
           const name = childByField(spec, 'name');
           const type = childByField(spec, 'type');
           if (name && type && type.type === 'map_type') model.mapTypes.add(nodeText(file, name));
-          if (name && type && type.type === 'struct_type') model.structs.set(nodeText(file, name), { name: nodeText(file, name), node: spec, file, fields: new Map(), embedded: [], mutexes: [] });
+          if (name && type && type.type === 'struct_type') {
+            const known = model.structs.get(nodeText(file, name));
+            if (known) known.variants.push({ node: spec, file });
+            else model.structs.set(nodeText(file, name), { name: nodeText(file, name), node: spec, file, variants: [], fields: new Map(), embedded: [], mutexes: [] });
+          }
         }
       }
     }
@@ -60,14 +81,21 @@ export function buildPackageModel(files: readonly SourceFile[]): PackageModel {
   for (const file of files) {
     for (const decl of file.root.children) {
       if (decl.type === 'var_declaration') collectGlobals(model, file, decl);
+      else if (decl.type === 'const_declaration') collectFalseConsts(model, file, decl);
       else if (decl.type === 'function_declaration') {
         const name = childByField(decl, 'name');
-        if (name) model.funcs.set(nodeText(file, name), { name: nodeText(file, name), node: decl, file, resultType: resultTypeName(file, decl) });
+        if (!name) continue;
+        const info: FuncInfo = { name: nodeText(file, name), node: decl, file, resultType: resultTypeName(file, decl) };
+        const known = model.funcs.get(info.name);
+        if (known) (known.variants ??= []).push(info);
+        else model.funcs.set(info.name, info);
       } else if (decl.type === 'method_declaration') {
         const name = childByField(decl, 'name');
         if (!name) continue;
         const info: FuncInfo = { name: nodeText(file, name), node: decl, file, receiverType: receiverTypeName(file, decl), resultType: resultTypeName(file, decl) };
         const list = model.methods.get(info.name) ?? [];
+        const known = list.find((m) => m.receiverType === info.receiverType);
+        if (known) (known.variants ??= []).push(info);
         list.push(info);
         model.methods.set(info.name, list);
       }
@@ -88,7 +116,22 @@ function collectGlobals(model: PackageModel, file: SourceFile, decl: SyntaxNode)
       const value = values ? namedChildren(values)[i] : undefined;
       const isMap = type ? isMapTypeNode(file, type, model.mapTypes) : !!value && isMapValue(file, value, model.mapTypes);
       const elemMap = isMap && hasMapValues(file, type ?? value!, model.mapTypes);
-      model.globals.set(name, newVar(name, nameNode, file, { isMap, global: true, elemMap }));
+      const g = newVar(name, nameNode, file, { isMap, global: true, elemMap, foreign: !!type && isForeignType(type) });
+      const literal = value && unparen(value).type === 'unary_expression' ? childByField(unparen(value), 'operand') : value;
+      const declared = type ?? (literal && unparen(literal).type === 'composite_literal' ? childByField(unparen(literal), 'type') : undefined);
+      if (declared && isSyncPool(file, declared)) g.pool = true;
+      model.globals.set(name, g);
+    });
+  }
+}
+
+function collectFalseConsts(model: PackageModel, file: SourceFile, decl: SyntaxNode): void {
+  for (const spec of decl.children.filter((c) => c.type === 'const_spec')) {
+    const values = childByField(spec, 'value');
+    const names = childrenByField(spec, 'name');
+    names.forEach((n, i) => {
+      const value = values ? namedChildren(values)[i] : undefined;
+      if (value?.type === 'false') model.falseConsts.add(nodeText(file, n));
     });
   }
 }
@@ -117,36 +160,69 @@ export function namedTypeOf(file: SourceFile, type: SyntaxNode): string | undefi
   return t.type === 'type_identifier' ? nodeText(file, t) : undefined;
 }
 
+/** `pkg.T`, `*pkg.T` or `pkg.T[X]`: a type of another package. */
+export function isForeignType(type: SyntaxNode): boolean {
+  let t = type;
+  if (t.type === 'pointer_type') t = namedChildren(t)[0] ?? t;
+  if (t.type === 'generic_type') t = childByField(t, 'type') ?? t;
+  return t.type === 'qualified_type';
+}
+
+export function isSyncPool(file: SourceFile, type: SyntaxNode): boolean {
+  const t = type.type === 'pointer_type' ? namedChildren(type)[0] : type;
+  return !!t && t.type === 'qualified_type' && nodeText(file, t) === 'sync.Pool';
+}
+
 function isSyncMutex(file: SourceFile, type: SyntaxNode): boolean {
   const t = type.type === 'pointer_type' ? namedChildren(type)[0] : type;
   return !!t && t.type === 'qualified_type' && /^sync\.(RW)?Mutex$/.test(nodeText(file, t));
 }
 
 function collectFields(model: PackageModel, info: StructInfo): void {
-  const struct = childByField(info.node, 'type');
+  collectFieldsOf(model, info, info.node, info.file);
+  // Another build's declaration adds the fields this one lacks (a stub must not hide the real type).
+  for (const v of info.variants) collectFieldsOf(model, info, v.node, v.file);
+}
+
+function collectFieldsOf(model: PackageModel, info: StructInfo, spec: SyntaxNode, file: SourceFile): void {
+  const struct = childByField(spec, 'type');
   const list = struct?.children.find((c) => c.type === 'field_declaration_list');
   for (const field of list?.children.filter((c) => c.type === 'field_declaration') ?? []) {
     const type = childByField(field, 'type');
     if (!type) continue;
     const names = childrenByField(field, 'name');
     if (names.length === 0) {
-      // Embedded: `Inner`, `*Inner` or `sync.Mutex`.
-      if (isSyncMutex(info.file, type)) info.mutexes.push(nodeText(info.file, type).replace(/^\*?sync\./, ''));
-      const embedded = namedTypeOf(info.file, type);
+      // Embedded: `Inner`, `*Inner` or `sync.Mutex`; also selected by its type's name (`t.nameSpace.mu`).
+      const name = embeddedFieldName(file, type);
+      if (!name || info.fields.has(name)) continue;
+      if (isSyncMutex(file, type)) info.mutexes.push(nodeText(file, type).replace(/^\*?sync\./, ''));
+      const embedded = namedTypeOf(file, type);
       if (embedded) info.embedded.push(embedded);
+      const decl = newVar(`${info.name}.${name}`, type, file, { isMap: isMapTypeNode(file, type, model.mapTypes), global: true });
+      info.fields.set(name, { name, typeName: embedded, foreign: isForeignType(type), byValue: type.type !== 'pointer_type', embedded: true, pool: false, decl, owner: info });
       continue;
     }
     for (const n of names) {
-      const name = nodeText(info.file, n);
-      if (isSyncMutex(info.file, type)) info.mutexes.push(name);
-      const decl = newVar(`${info.name}.${name}`, n, info.file, {
-        isMap: isMapTypeNode(info.file, type, model.mapTypes),
+      const name = nodeText(file, n);
+      if (info.fields.has(name)) continue;
+      if (isSyncMutex(file, type)) info.mutexes.push(name);
+      const decl = newVar(`${info.name}.${name}`, n, file, {
+        isMap: isMapTypeNode(file, type, model.mapTypes),
         global: true,
-        elemMap: hasMapValues(info.file, type, model.mapTypes),
+        elemMap: hasMapValues(file, type, model.mapTypes),
       });
-      info.fields.set(name, { name, typeName: namedTypeOf(info.file, type), decl, owner: info });
+      info.fields.set(name, { name, typeName: namedTypeOf(file, type), foreign: isForeignType(type), byValue: type.type !== 'pointer_type', embedded: false, pool: isSyncPool(file, type), decl, owner: info });
     }
   }
+}
+
+/** The implicit name of an embedded field: `T` for `T`, `*T`, `pkg.T` and `T[X]`. */
+function embeddedFieldName(file: SourceFile, type: SyntaxNode): string | undefined {
+  let t = type;
+  if (t.type === 'pointer_type') t = namedChildren(t)[0] ?? t;
+  if (t.type === 'generic_type') t = childByField(t, 'type') ?? t;
+  if (t.type === 'qualified_type') t = childByField(t, 'name') ?? t;
+  return t.type === 'type_identifier' ? nodeText(file, t) : undefined;
 }
 
 /** A field of a struct type, promoted ones through embedded structs included. */

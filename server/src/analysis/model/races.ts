@@ -40,7 +40,7 @@ export function findRaces(model: PackageModel): RaceFacts {
     const key = accessKey(here.access);
     if (!races.has(key)) races.set(key, { here, other });
   };
-  const fns = [...model.funcs.values(), ...[...model.methods.values()].flat()];
+  const fns = [...[...model.funcs.values()].flatMap((f) => [f, ...(f.variants ?? [])]), ...[...model.methods.values()].flat()];
   fns.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : a.node.start - b.node.start));
   const entryAccesses: Access[] = [];
   const summaries = fns.map((fn) => summarizer.summaryOf(fn));

@@ -1,7 +1,8 @@
 // Walks function bodies into timelines: map accesses with their locks, spawns and sync points.
 // Calls to the package's own functions are inlined at the call site (their accesses run there).
 import { childByField, childrenByField, firstNamed, namedChildren, nodeText, unparen, type SourceFile, type SyntaxNode } from '../syntax';
-import { lookupField, lookupMethod, mutexOwner, namedTypeOf, type FuncInfo, type PackageModel } from './packageModel';
+import { isForeignType, lookupField, lookupMethod, mutexOwner, namedTypeOf, type FieldInfo, type FuncInfo, type PackageModel } from './packageModel';
+import { assignedOnly, onlyReturned } from './escape';
 import { emptyTimeline, type Access, type AccessKind, type Lock, type Loop, type Spawn, type Sync, type SyncKind, type Timeline, type Who } from './timeline';
 import { where } from '../positions';
 import { Scope, elemOf, hasMapValues, isMapTypeNode, isMapValue, newVar, type Escape, type VarDecl } from './variables';
@@ -22,7 +23,17 @@ export interface FuncSummary {
   /** The body's span, in the summary's coordinates. */
   start: number;
   end: number;
+  /**
+   * What a call returns: a new instance each time (`fresh`), the argument at this index (`Must(x)`), or
+   * the receiver (`t.Parse(s)` returning `t`).
+   */
+  result?: 'fresh' | 'receiver' | number;
+  /** For a `fresh` result: the pointer fields that also point to structs made for it (`&W{st: ...}`). */
+  ownedParts?: string[];
 }
+
+/** The first results of a function's return statements: fresh, nil, a parameter, or something else. */
+type ReturnKind = 'fresh' | 'receiver' | 'nil' | 'other' | number;
 
 interface Ctx {
   tl: Timeline;
@@ -38,6 +49,8 @@ interface Ctx {
   alternatives?: { start: number; end: number }[];
   /** The running function's returned maps; unset inside closures, whose returns are their own. */
   results?: ReturnedMap[];
+  /** The function body being summarized, and what its returns give back (not set inside closures). */
+  returns?: { body: SyntaxNode; kinds: ReturnKind[]; named?: VarDecl; receiver?: VarDecl; parts: string[][] };
 }
 
 /** Binding of a callee's parameters to the caller's arguments. */
@@ -61,12 +74,22 @@ export class Summarizer {
   /** Parameters of package functions and methods: calling one that holds a func runs the caller's argument. */
   private readonly funcParams = new Set<VarDecl>();
   private readonly partialParams = new Map<FuncInfo, VarDecl[]>();
+  /** The writing ends of io.Pipes, by key, with the key of their reading end. */
+  private readonly pipes = new Map<string, string>();
+  /** The instance a call of a constructor makes, one per call expression. */
+  private readonly freshCalls = new Map<SyntaxNode, VarDecl>();
   /** `go f(...)` inside f itself: filled with f's summary once it is known. */
   private readonly selfSpawns: { fn: FuncInfo; body: Timeline; binding: Binding }[] = [];
   /** Functions some code of the package calls or starts: not entry points. */
   readonly called = new Set<FuncInfo>();
 
   constructor(private readonly model: PackageModel) {}
+
+  /** `fn` is called, and so are its declarations for other builds. */
+  private markCalled(fn: FuncInfo): void {
+    this.called.add(fn);
+    for (const v of fn.variants ?? []) this.called.add(v);
+  }
 
   /** The full timeline of a function, its own locals included. */
   summaryOf(fn: FuncInfo): FuncSummary | undefined {
@@ -99,14 +122,70 @@ export class Summarizer {
     const tl = emptyTimeline(who, file);
     const fnScope = new Scope(scope);
     const receiver = childByField(node, 'receiver');
-    if (receiver) this.declareParams(receiver, file, fnScope, false);
+    const [recv] = receiver ? this.declareParams(receiver, file, fnScope, false) : [];
     const params = this.declareParams(childByField(node, 'parameters'), file, fnScope, true);
     for (const p of params) this.funcParams.add(p);
     this.partialParams.set(fn, params);
     const body = childByField(node, 'body');
+    const resultList = childByField(node, 'result');
+    const named = resultList?.type === 'parameter_list' ? this.declareParams(resultList, file, fnScope, false) : [];
+    // A named result starts as the zero value: if it is only ever set to new instances, it is one.
+    for (const r of named) if (r.typeName && body && assignedOnly(file, body, r.name, (v) => isConstruction(v, file))) r.fresh = true;
     const results: ReturnedMap[] = [];
-    if (body) this.walk(body, { tl, file, scope: fnScope, locks: [], loops: [], end: body.end, results });
-    return { fn, params, results, timeline: tl, start: body?.start ?? node.start, end: body?.end ?? node.end };
+    const returns = body && { body, kinds: [] as ReturnKind[], named: named[0], receiver: recv, parts: [] as string[][] };
+    if (body) this.walk(body, { tl, file, scope: fnScope, locks: [], loops: [], end: body.end, results, returns });
+    const result = returns && resultOf(returns.kinds, tl);
+    const ownedParts = result === 'fresh' && returns ? returns.parts.reduce((a, b) => a.filter((p) => b.includes(p))) : undefined;
+    return { fn, params, results, timeline: tl, start: body?.start ?? node.start, end: body?.end ?? node.end, result, ownedParts };
+  }
+
+  /** Classifies a return's first result for the function being summarized. */
+  private noteReturn(node: SyntaxNode, ctx: Ctx): void {
+    const returns = ctx.returns;
+    if (!returns) return;
+    const list = node.children.find((c) => c.type === 'expression_list');
+    const first = list && firstNamed(list);
+    const e = first && unparen(first);
+    const harmless = {
+      construction: (v: SyntaxNode) => isConstruction(v, ctx.file) || (unparen(v).type === 'call_expression' && !!this.typeOf(v, ctx).fresh),
+      ownCall: (call: SyntaxNode) => { const fn = childByField(call, 'function'); return !!fn && !!this.callee(fn, ctx); },
+    };
+    // `v` is the instance, `name` what this function calls it (an alias of a constructor's result).
+    const freshLocal = (v: VarDecl | undefined, name: string) => !!v?.fresh && v.file === ctx.file && onlyReturned(ctx.file, returns.body, name, v.node, harmless);
+    let kind: ReturnKind = 'other';
+    // The instance returned, for the parts it owns.
+    let instance: VarDecl | undefined;
+    if (!e) {
+      if (!list && returns.named && freshLocal(returns.named, returns.named.name)) [kind, instance] = ['fresh', returns.named];
+    } else if (e.type === 'nil') kind = 'nil';
+    else if (isConstruction(e, ctx.file) && this.typeOf(e, ctx).typeName) {
+      kind = 'fresh';
+      instance = newVar('', e, ctx.file, { isMap: false, typeName: this.typeOf(e, ctx).typeName, fresh: true });
+      this.ownParts(instance, e, ctx);
+    } else if (e.type === 'identifier') {
+      const v = this.resolve(e, ctx);
+      if (v?.paramIndex !== undefined && !v.global) kind = v.paramIndex;
+      else if (v && v === returns.receiver) kind = 'receiver';
+      else if (freshLocal(v, nodeText(ctx.file, e))) [kind, instance] = ['fresh', v];
+    } else if (e.type === 'call_expression') {
+      instance = this.typeOf(e, ctx).fresh;
+      if (instance) kind = 'fresh';
+    }
+    returns.kinds.push(kind);
+    if (kind === 'fresh') returns.parts.push(pointerParts(instance, this.model));
+  }
+
+  /** `&W{st: s}` with `s` a fresh instance: `st` points to a struct made for this one, part of it. */
+  private ownParts(instance: VarDecl, value: SyntaxNode, ctx: Ctx): void {
+    let lit = unparen(value);
+    if (lit.type === 'unary_expression') lit = unparen(childByField(lit, 'operand') ?? lit);
+    const body = lit.type === 'composite_literal' ? childByField(lit, 'body') : undefined;
+    for (const el of body?.children.filter((c) => c.type === 'keyed_element') ?? []) {
+      const [key, val] = namedChildren(el).map((p) => (p.type === 'literal_element' ? firstNamed(p) : p));
+      const field = key?.type === 'identifier' && instance.typeName ? lookupField(this.model, instance.typeName, nodeText(ctx.file, key)) : undefined;
+      const owned = field && !field.byValue && val && this.typeOf(val, ctx).fresh;
+      if (owned) (instance.instanceParts ??= new Map()).set(field.name, owned);
+    }
   }
 
   private declareParams(list: SyntaxNode | undefined, file: SourceFile, scope: Scope, numbered: boolean): VarDecl[] {
@@ -122,7 +201,8 @@ export class Summarizer {
       for (const n of names) {
         const typeName = type && this.structType(file, type);
         const elemMap = isMap && hasMapValues(file, type!, this.model.mapTypes);
-        const v = newVar(nodeText(file, n), n, file, { isMap, paramIndex: numbered ? index : undefined, typeName, elemMap });
+        const v = newVar(nodeText(file, n), n, file, { isMap, paramIndex: numbered ? index : undefined, typeName, elemMap, foreign: !!type && isForeignType(type) });
+        if (type && isIoReader(file, type)) v.reader = true;
         index++;
         out.push(v);
         if (v.name !== '_') scope.declare(v);
@@ -136,26 +216,43 @@ export class Summarizer {
     return name && this.model.structs.has(name) ? name : undefined;
   }
 
-  /** The package struct type an expression holds, and the fresh local it is, if any. */
-  private typeOf(expr: SyntaxNode, ctx: Ctx): { typeName?: string; fresh?: VarDecl } {
+  /**
+   * The package struct type an expression holds, and the fresh local it is, if any; `foreign` when its
+   * type is known to be an imported one.
+   */
+  private typeOf(expr: SyntaxNode, ctx: Ctx): { typeName?: string; fresh?: VarDecl; foreign?: boolean; pool?: boolean } {
     const e = unparen(expr);
     if (e.type === 'identifier') {
       const v = this.resolve(e, ctx);
-      return { typeName: v?.typeName, fresh: v?.fresh ? v : undefined };
+      return { typeName: v?.typeName, fresh: v?.fresh ? v : undefined, foreign: v?.foreign, pool: v?.pool };
+    }
+    if (e.type === 'type_assertion_expression') {
+      // `pool.Get().(*T)`: taken out of a sync.Pool, it belongs to the taker until it is Put back.
+      const type = childByField(e, 'type');
+      const typeName = type && this.structType(ctx.file, type);
+      const call = unparen(childByField(e, 'operand') ?? e);
+      const get = call.type === 'call_expression' ? childByField(call, 'function') : undefined;
+      const pool = get?.type === 'selector_expression' && nodeText(ctx.file, childByField(get, 'field') ?? get) === 'Get' && this.typeOf(childByField(get, 'operand') ?? get, ctx).pool;
+      return typeName && pool ? { typeName, fresh: this.freshCall(e, typeName, ctx.file) } : {};
     }
     if (e.type === 'unary_expression') {
       const operand = childByField(e, 'operand');
-      return operand && (e.children[0]?.type === '&' || e.children[0]?.type === '*') ? { typeName: this.typeOf(operand, ctx).typeName } : {};
+      if (!operand || (e.children[0]?.type !== '&' && e.children[0]?.type !== '*')) return {};
+      const inner = this.typeOf(operand, ctx);
+      return { typeName: inner.typeName, foreign: inner.foreign };
     }
     if (e.type === 'composite_literal') {
       const type = childByField(e, 'type');
-      return { typeName: type && this.structType(ctx.file, type) };
+      return { typeName: type && this.structType(ctx.file, type), foreign: !!type && isForeignType(type) };
     }
     if (e.type === 'selector_expression') {
       const operand = childByField(e, 'operand');
       const field = childByField(e, 'field');
-      const base = operand && this.typeOf(operand, ctx).typeName;
-      return { typeName: base && field ? lookupField(this.model, base, nodeText(ctx.file, field))?.typeName : undefined };
+      const base = operand ? this.typeOf(operand, ctx) : {};
+      const info = base.typeName && field ? lookupField(this.model, base.typeName, nodeText(ctx.file, field)) : undefined;
+      // A struct held by value inside a fresh instance, or made for it, is part of that instance.
+      const part = base.fresh && info?.typeName && this.model.structs.has(info.typeName) ? partOf(base.fresh, info) : undefined;
+      return { typeName: info?.typeName, foreign: info?.foreign, fresh: part, pool: info?.pool };
     }
     if (e.type === 'call_expression') {
       const fn = childByField(e, 'function');
@@ -165,9 +262,27 @@ export class Summarizer {
         return { typeName: t && this.structType(ctx.file, t) };
       }
       const target = fn && this.callee(fn, ctx);
-      return { typeName: target?.resultType && this.model.structs.has(target.resultType) ? target.resultType : undefined };
+      const typeName = target?.resultType && this.model.structs.has(target.resultType) ? target.resultType : undefined;
+      const result = typeName ? this.summaryOf(target!)?.result : undefined;
+      if (result === 'fresh' && typeName) return { typeName, fresh: this.freshCall(e, typeName, ctx.file, this.summaryOf(target!)?.ownedParts) };
+      // `Must(x)` hands back its argument, `x.Parse(s)` its receiver: the same instance.
+      const passed = typeof result === 'number' && args ? namedChildren(args)[result] : result === 'receiver' && fn?.type === 'selector_expression' ? childByField(fn, 'operand') : undefined;
+      return { typeName, fresh: passed && this.typeOf(passed, ctx).fresh };
     }
     return {};
+  }
+
+  /** The instance `call` makes: one identity per call expression. */
+  private freshCall(call: SyntaxNode, typeName: string, file: SourceFile, ownedParts: readonly string[] = []): VarDecl {
+    let v = this.freshCalls.get(call);
+    if (v) return v;
+    v = newVar(`${typeName}{}`, call, file, { isMap: false, typeName, fresh: true });
+    for (const name of ownedParts) {
+      const field = lookupField(this.model, typeName, name);
+      if (field) (v.instanceParts ??= new Map()).set(name, newVar(`${v.name}.${name}`, call, file, { isMap: false, typeName: field.typeName, fresh: true }));
+    }
+    this.freshCalls.set(call, v);
+    return v;
   }
 
   /** The map variable or struct field an expression names, if it is a map. */
@@ -190,7 +305,7 @@ export class Summarizer {
     const base = this.typeOf(operand, ctx);
     const info = base.typeName && lookupField(this.model, base.typeName, nodeText(ctx.file, field));
     if (!info || !info.decl.isMap) return undefined;
-    return base.fresh ? instanceField(base.fresh, info.name) : info.decl;
+    return base.fresh ? instanceField(base.fresh, info) : info.decl;
   }
 
   /** The map a call of a package function returns, seen from this call site, and the locks it was returned under. */
@@ -239,6 +354,13 @@ export class Summarizer {
       case 'select_statement':
         return this.walkSelect(node, ctx);
       case 'if_statement':
+        if (this.alwaysFalse(childByField(node, 'condition'), ctx)) {
+          // `if debugGetPut { ... }` with `const debugGetPut = false`: compiled out.
+          const inner = { ...ctx, scope: new Scope(ctx.scope), locks: [...ctx.locks] };
+          for (const c of node.children) if (c.named && c.field !== 'consequence') this.walk(c, inner);
+          return;
+        }
+        return this.walkChildren(node, { ...ctx, scope: new Scope(ctx.scope), locks: [...ctx.locks] });
       case 'expression_switch_statement':
       case 'type_switch_statement':
       case 'expression_case':
@@ -253,8 +375,10 @@ export class Summarizer {
         return this.walkCall(node, ctx);
       case 'assignment_statement':
         this.walkChildren(node, ctx);
+        this.notePipe(node, ctx);
         return this.rebindMaps(node, ctx);
       case 'return_statement':
+        this.noteReturn(node, ctx);
         this.walkChildren(node, ctx);
         return this.recordReturn(node, ctx);
       case 'send_statement': {
@@ -332,6 +456,18 @@ export class Summarizer {
       const v = this.resolveMap(value, ctx);
       if (v && ctx.results) ctx.results.push({ v, locks: [...ctx.locks], node, file: ctx.file });
     }
+  }
+
+  /** `false`, a package constant that is false, or `x && y` with either side so. */
+  private alwaysFalse(cond: SyntaxNode | undefined, ctx: Ctx): boolean {
+    const c = cond && unparen(cond);
+    if (!c) return false;
+    if (c.type === 'false') return true;
+    if (c.type === 'identifier') return this.model.falseConsts.has(nodeText(ctx.file, c)) && !ctx.scope.lookup(nodeText(ctx.file, c));
+    if (c.type === 'binary_expression' && childByField(c, 'operator')?.type === '&&') {
+      return this.alwaysFalse(childByField(c, 'left'), ctx) || this.alwaysFalse(childByField(c, 'right'), ctx);
+    }
+    return false;
   }
 
   private walkChildren(node: SyntaxNode, ctx: Ctx): void {
@@ -421,8 +557,24 @@ export class Summarizer {
       if (n.type !== 'identifier') return;
       const name = nodeText(ctx.file, n);
       if (name === '_' || ctx.scope.hasOwn(name)) return;
-      this.declareLocal(n, names.length === values.length ? values[i] : undefined, undefined, ctx);
+      this.declareLocal(n, valueFor(names, values, i), undefined, ctx);
     });
+    this.notePipe(node, ctx);
+  }
+
+  /**
+   * `r, w := io.Pipe()`: a Write on w returns only once the reading side has taken the data, so it
+   * waits for the reader like a receive waits for a send.
+   */
+  private notePipe(node: SyntaxNode, ctx: Ctx): void {
+    const values = namedChildren(childByField(node, 'right') ?? node);
+    const targets = namedChildren(childByField(node, 'left') ?? node);
+    const call = values.length === 1 ? unparen(values[0]) : undefined;
+    if (targets.length !== 2 || call?.type !== 'call_expression' || nodeText(ctx.file, childByField(call, 'function') ?? call) !== 'io.Pipe') return;
+    const [r, w] = targets.map(unparen);
+    const reader = r.type === 'identifier' ? this.resolve(r, ctx) : undefined;
+    if (reader) reader.reader = true;
+    this.pipes.set(this.keyOf(w, ctx), this.keyOf(r, ctx));
   }
 
   private walkVarDecl(node: SyntaxNode, ctx: Ctx): void {
@@ -434,7 +586,7 @@ export class Summarizer {
       const names = childrenByField(spec, 'name');
       for (const v of values) if (!(names.length === values.length && unparen(v).type === 'func_literal')) this.walk(v, ctx);
       names.forEach((n, i) => {
-        if (nodeText(ctx.file, n) !== '_') this.declareLocal(n, names.length === values.length ? values[i] : undefined, type, ctx);
+        if (nodeText(ctx.file, n) !== '_') this.declareLocal(n, valueFor(names, values, i), type, ctx);
       });
     }
   }
@@ -456,12 +608,21 @@ export class Summarizer {
     const isMap = type
       ? isMapTypeNode(ctx.file, type, this.model.mapTypes)
       : !!v && isMapValue(ctx.file, v, this.model.mapTypes);
-    const typeName = type ? this.structType(ctx.file, type) : v && this.typeOf(v, ctx).typeName;
+    const valueType = !type && v ? this.typeOf(v, ctx) : undefined;
+    // `x := NewT()`, `y := x`, `z := Must(x)`: the instance made there, under a new name.
+    if (valueType?.fresh) {
+      if (isReturned(name, nameNode, ctx.file)) valueType.fresh.returned = true;
+      return ctx.scope.alias(name, valueType.fresh);
+    }
+    const typeName = type ? this.structType(ctx.file, type) : valueType?.typeName;
     const fresh = !!typeName && (!!type || (!!v && isConstruction(v, ctx.file)));
+    const foreign = type ? isForeignType(type) : valueType?.foreign;
     const typeOrValue = type ?? v;
     const elemMap = isMap && !!typeOrValue && hasMapValues(ctx.file, typeOrValue, this.model.mapTypes);
-    const decl = newVar(name, nameNode, ctx.file, { isMap, typeName, fresh, elemMap });
+    const decl = newVar(name, nameNode, ctx.file, { isMap, typeName, fresh, elemMap, foreign });
+    if (type && isIoReader(ctx.file, type)) decl.reader = true;
     if (fresh) decl.returned = isReturned(name, nameNode, ctx.file);
+    if (fresh && v) this.ownParts(decl, v, ctx);
     if (v?.type === 'func_literal') decl.closure = { lit: v, scope: ctx.scope };
     ctx.scope.declare(decl);
   }
@@ -591,7 +752,7 @@ export class Summarizer {
       this.walkClosureBody(closure.lit, inner, argList, ctx);
     } else {
       const target = this.callee(fn, ctx);
-      if (target) this.called.add(target);
+      if (target) this.markCalled(target);
       const summary = target && this.summaryOf(target);
       const params = target && !summary && this.inProgress.has(target) ? this.partialParams.get(target) : undefined;
       if (summary) {
@@ -681,9 +842,20 @@ export class Summarizer {
       this.walk(argList[0], ctx);
       return this.sync(ctx, 'close', argList[0], node);
     }
+    const pipe = fn.type === 'selector_expression' && /^Write(String)?$/.test(nodeText(ctx.file, childByField(fn, 'field') ?? fn)) ? this.pipes.get(this.keyOf(childByField(fn, 'operand') ?? fn, ctx)) : undefined;
+    if (pipe) {
+      for (const a of argList) this.walk(a, ctx);
+      ctx.tl.syncs.push({ kind: 'recv', key: pipe, pos: this.pos(ctx, node), loops: ctx.loops, alternatives: ctx.alternatives });
+      return;
+    }
     // A function value handed to a package function runs where that function calls it (runParamCalls).
     const known = fn.type !== 'func_literal' && this.callee(fn, ctx);
     for (const a of argList) if (!(known && this.isFunctionValue(a, ctx))) this.walk(a, ctx);
+    // Reading from (or closing) a reader that may be a pipe's reading end lets the pipe's writer go on.
+    for (const x of fn.type === 'selector_expression' ? [...argList, childByField(fn, 'operand')] : argList) {
+      const e = x && unparen(x);
+      if (e?.type === 'identifier' && this.resolve(e, ctx)?.reader) this.sync(ctx, 'send', e, node);
+    }
     if (fn.type === 'func_literal') return this.walkClosureBody(fn, ctx, argList);
     const named = fn.type === 'identifier' ? this.resolve(fn, ctx) : undefined;
     if (named?.closure) return this.runClosure(named, argList, ctx, node);
@@ -699,7 +871,7 @@ export class Summarizer {
       this.walk(fn, ctx);
     }
     const target = this.callee(fn, ctx);
-    if (target) this.called.add(target);
+    if (target) this.markCalled(target);
     const summary = target && this.summaryOf(target);
     if (summary) this.inline(summary, this.bind(summary.params, argList, ctx, fn), node, ctx, argList);
     // `f()[k]`, `len(f())`: an access to the map f returns.
@@ -707,11 +879,16 @@ export class Summarizer {
     if (returned) this.recordAccess(returned.v, node, ctx, returned.escape);
   }
 
-  private lockOp(method: string, operand: SyntaxNode, call: SyntaxNode, ctx: Ctx): void {
-    // `s.Lock()` on a struct embedding sync.Mutex locks that embedded mutex.
+  /** The key `operand.Lock()` takes: `s.Lock()` on a struct embedding sync.Mutex locks that embedded mutex. */
+  private lockKey(operand: SyntaxNode, ctx: Ctx): { key: string; embedded: boolean } {
     const base = this.typeOf(operand, ctx);
     const embedded = base.typeName && !base.fresh && (mutexOwner(this.model, base.typeName, 'Mutex') ?? mutexOwner(this.model, base.typeName, 'RWMutex'));
-    const key = embedded ? `${embedded.name}.${embedded.mutexes.find((m) => m === 'Mutex' || m === 'RWMutex')}` : this.keyOf(operand, ctx);
+    if (embedded) return { key: `${embedded.name}.${embedded.mutexes.find((m) => m === 'Mutex' || m === 'RWMutex')}`, embedded: true };
+    return { key: this.keyOf(operand, ctx), embedded: false };
+  }
+
+  private lockOp(method: string, operand: SyntaxNode, call: SyntaxNode, ctx: Ctx): void {
+    const { key, embedded } = this.lockKey(operand, ctx);
     if (method === 'Lock' || method === 'RLock') {
       const o = unparen(operand);
       const mutex = o.type === 'identifier' && !embedded ? this.resolve(o, ctx) : undefined;
@@ -740,10 +917,13 @@ export class Summarizer {
       if (!operand || !field) return undefined;
       // `pkg.Func` of an imported package: not ours.
       if (operand.type === 'identifier' && !this.resolve(operand, ctx)) return undefined;
-      const typeName = this.typeOf(operand, ctx).typeName;
-      if (typeName) return lookupMethod(this.model, typeName, nodeText(ctx.file, field));
+      const type = this.typeOf(operand, ctx);
+      if (type.typeName) return lookupMethod(this.model, type.typeName, nodeText(ctx.file, field));
+      // `x.once.Do(f)` on a sync.Once is not the package's own `Do`, however unique that name is.
+      if (type.foreign) return undefined;
+      // One type's method (its declarations for other builds aside) is the only one of that name.
       const candidates = this.model.methods.get(nodeText(ctx.file, field));
-      return candidates && candidates.length === 1 ? candidates[0] : undefined;
+      return candidates && new Set(candidates.map((m) => m.receiverType)).size === 1 ? candidates[0] : undefined;
     }
     return undefined;
   }
@@ -780,7 +960,7 @@ export class Summarizer {
       else {
         const target = this.callee(arg, ctx);
         const summary = target && this.summaryOf(target);
-        if (target) this.called.add(target);
+        if (target) this.markCalled(target);
         if (summary) this.inline(summary, this.bind(summary.params, [], ctx, arg), arg, at);
       }
     }
@@ -788,20 +968,37 @@ export class Summarizer {
 
   private bind(params: VarDecl[], args: SyntaxNode[], ctx: Ctx, fn?: SyntaxNode): Binding {
     const binding: Binding = { vars: new Map(), keys: new Map() };
-    // A method called on a struct made here works on that instance's maps, not every instance's.
+    // A method called on a struct made here works on that instance's maps, not every instance's;
+    // so does a function given that struct as an argument.
     const operand = fn?.type === 'selector_expression' ? childByField(fn, 'operand') : undefined;
     const fresh = operand && this.typeOf(operand, ctx).fresh;
-    const struct = fresh?.typeName ? this.model.structs.get(fresh.typeName) : undefined;
-    if (fresh && struct) for (const f of struct.fields.values()) if (f.decl.isMap) binding.vars.set(f.decl, instanceField(fresh, f.name));
+    if (fresh) this.bindInstance(binding, fresh.typeName, fresh);
     params.forEach((p) => {
       const arg = p.paramIndex !== undefined ? args[p.paramIndex] : undefined;
       if (!arg) return;
-      binding.keys.set(`v${p.id}`, this.keyOf(arg, ctx));
+      const instance = p.typeName && this.typeOf(arg, ctx).fresh;
+      if (instance) this.bindInstance(binding, p.typeName, instance);
+      // A parameter the callee locks (`lk sync.Locker`) is the mutex the caller would lock on the argument.
+      binding.keys.set(`v${p.id}`, p.typeName ? this.keyOf(arg, ctx) : this.lockKey(arg, ctx).key);
       const v = this.resolveMap(arg, ctx);
       if (v) binding.vars.set(p, v);
       if (v?.elemMap && p.elem) binding.vars.set(p.elem, elemOf(v));
     });
     return binding;
+  }
+
+  /** Maps the fields of struct `typeName` (and of the structs it holds by value) to those of `instance`. */
+  private bindInstance(binding: Binding, typeName: string | undefined, instance: VarDecl, depth = 0): void {
+    const struct = typeName ? this.model.structs.get(typeName) : undefined;
+    if (!struct || depth > 4) return;
+    for (const f of struct.fields.values()) {
+      if (f.decl.isMap) {
+        if (!binding.vars.has(f.decl)) binding.vars.set(f.decl, instanceField(instance, f));
+      } else if (f.typeName && this.model.structs.has(f.typeName)) {
+        const part = partOf(instance, f);
+        if (part) this.bindInstance(binding, f.typeName, part, depth + 1);
+      }
+    }
   }
 
   /**
@@ -948,13 +1145,57 @@ function isConstruction(value: SyntaxNode, file: SourceFile): boolean {
   return false;
 }
 
-/** The map field `name` of one struct instance made in a function. */
-function instanceField(fresh: VarDecl, name: string): VarDecl {
+/** `io.Reader`, `io.ReadCloser` or `*io.PipeReader`: may be the reading end of an io.Pipe. */
+function isIoReader(file: SourceFile, type: SyntaxNode): boolean {
+  return /^\*?io\.(Reader|ReadCloser|PipeReader)$/.test(nodeText(file, type));
+}
+
+/** `x, err := f()`: the call gives the first name its first result. */
+function valueFor(names: SyntaxNode[], values: SyntaxNode[], i: number): SyntaxNode | undefined {
+  if (names.length === values.length) return values[i];
+  return i === 0 && values.length === 1 && unparen(values[0]).type === 'call_expression' ? values[0] : undefined;
+}
+
+/**
+ * A function returns a new instance on every call when each return gives back one made there (or nil)
+ * and it starts no goroutine that could keep a hold of it; or it hands back one parameter (`Must`).
+ */
+function resultOf(kinds: ReturnKind[], tl: Timeline): FuncSummary['result'] {
+  const given = kinds.filter((k) => k !== 'nil');
+  if (given.length === 0) return undefined;
+  if (given.every((k) => k === 'fresh')) return tl.spawns.length === 0 ? 'fresh' : undefined;
+  return given.every((k) => k === given[0]) && given[0] !== 'other' ? given[0] : undefined;
+}
+
+/**
+ * The struct in field `field` of an instance, when it is part of it: held by value (an embedded one
+ * shares the instance's field names), or pointed to and made for it (see ownParts).
+ */
+function partOf(instance: VarDecl, field: FieldInfo): VarDecl | undefined {
+  const known = instance.instanceParts?.get(field.name);
+  if (known || !field.byValue) return known;
+  if (field.embedded) return instance;
+  const part = newVar(`${instance.name}.${field.name}`, instance.node, instance.file, { isMap: false, typeName: field.typeName, fresh: true });
+  (instance.instanceParts ??= new Map()).set(field.name, part);
+  return part;
+}
+
+/** The pointer fields of an instance that point to structs made for it. */
+function pointerParts(instance: VarDecl | undefined, model: PackageModel): string[] {
+  if (!instance?.typeName || !instance.instanceParts) return [];
+  const typeName = instance.typeName;
+  return [...instance.instanceParts.keys()].filter((name) => lookupField(model, typeName, name)?.byValue === false);
+}
+
+/** The map field `field` of one struct instance made in a function. */
+function instanceField(fresh: VarDecl, field: FieldInfo): VarDecl {
   fresh.instanceFields ??= new Map();
-  let own = fresh.instanceFields.get(name);
+  let own = fresh.instanceFields.get(field.name);
   if (!own) {
-    own = newVar(`${fresh.name}.${name}`, fresh.node, fresh.file, { isMap: true });
-    fresh.instanceFields.set(name, own);
+    own = newVar(`${fresh.name}.${field.name}`, fresh.node, fresh.file, { isMap: true });
+    own.field = field.decl;
+    fresh.instanceFields.set(field.name, own);
   }
   return own;
 }
+

@@ -16,12 +16,25 @@ export interface VarDecl {
   paramIndex?: number;
   /** A struct type of the package it holds (`T` or `*T`). */
   typeName?: string;
+  /** Declared with an imported type (`var once sync.Once`): its methods are not the package's. */
+  foreign?: boolean;
+  /** A sync.Pool: what Get returns belongs to the caller until it is Put back. */
+  pool?: boolean;
+  /** Declared as an io.Reader (or the reading end of an io.Pipe): reading it lets a pipe's writer go on. */
+  reader?: boolean;
   /** Made here (`&T{}`, `T{}`, `new(T)`): its fields are its own until it is shared. */
   fresh?: boolean;
   /** A fresh instance its function returns: once a goroutine gets it, it is every caller's instance. */
   returned?: boolean;
   /** Map fields of a fresh instance, one identity each. */
   instanceFields?: Map<string, VarDecl>;
+  /** For a map field of one instance: the field of its type (`T.f`), whose mutex discipline it shares. */
+  field?: VarDecl;
+  /**
+   * Structs a fresh instance holds, each part of it: those held by value, and those it points to that
+   * were made for it when it was built (`&W{st: pool.Get().(*S)}`).
+   */
+  instanceParts?: Map<string, VarDecl>;
   /** `f := func(...) {...}`: the literal, run where `f` is called, with the scope it closes over. */
   closure?: { lit: SyntaxNode; scope: Scope };
   /** A map whose values are maps (`map[K]map[K2]V`): `m[a][b] = v` writes the inner map. */
@@ -45,7 +58,7 @@ export function newVar(
   name: string,
   node: SyntaxNode,
   file: SourceFile,
-  opts: { isMap: boolean; global?: boolean; paramIndex?: number; typeName?: string; fresh?: boolean; elemMap?: boolean },
+  opts: { isMap: boolean; global?: boolean; paramIndex?: number; typeName?: string; fresh?: boolean; elemMap?: boolean; foreign?: boolean },
 ): VarDecl {
   return {
     id: nextId++,
@@ -58,6 +71,7 @@ export function newVar(
     typeName: opts.typeName,
     fresh: opts.fresh,
     elemMap: opts.elemMap || undefined,
+    foreign: opts.foreign,
   };
 }
 

@@ -27,14 +27,20 @@ function shared(v: VarDecl, model: PackageModel): boolean {
   return !!owner && owner.mutexes.length > 0;
 }
 
+/** The field of its type that an access of one instance's map field counts for. */
+function fieldOf(v: VarDecl): VarDecl {
+  return v.field ?? v;
+}
+
 /** The mutex that guards a map: held (in write mode) at most of its accesses from entry points. */
 export function guardsOf(facts: RaceFacts, model: PackageModel): Map<VarDecl, Guard> {
   const byVar = new Map<VarDecl, Access[]>();
   for (const a of facts.entryAccesses) {
-    if (!shared(a.v, model)) continue;
-    const list = byVar.get(a.v) ?? [];
+    const v = fieldOf(a.v);
+    if (!shared(v, model)) continue;
+    const list = byVar.get(v) ?? [];
     list.push(a);
-    byVar.set(a.v, list);
+    byVar.set(v, list);
   }
   const guards = new Map<VarDecl, Guard>();
   for (const [v, list] of byVar) {
@@ -79,8 +85,10 @@ export function unguardedMapAccess(facts: RaceFacts, model: PackageModel, guards
     const guard = guards.get(a.v);
     const key = accessKey(a);
     // A reference taken under the lock is map-escapes-lock's to judge (copy-on-write maps are fine).
+    // Only the type's field is reported: an instance a function made for itself needs no lock, but its
+    // locked accesses still show the discipline of the field.
     if (!guard || holds(a, guard.key) || out.has(key) || a.escape) continue;
-    const others = facts.entryAccesses.filter((o) => o.v === a.v && o.node !== a.node);
+    const others = facts.entryAccesses.filter((o) => fieldOf(o.v) === a.v && o.node !== a.node);
     const guarded = others.filter((o) => holds(o, guard.key));
     const writes = others.filter((o) => o.kind === 'write');
     const everywhereElse = others.length >= 2 && guarded.length === others.length;

@@ -25,7 +25,8 @@ export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel): F
   for (const s of model.structs.values()) for (const f of s.fields.values()) fields.set(f.decl, f);
   const out = new Map<FieldInfo, Finding>();
   for (const race of facts.races.values()) {
-    const field = fields.get(race.here.access.v);
+    // A race on one instance's map is a race on the field of its type.
+    const field = fields.get(race.here.access.v.field ?? race.here.access.v);
     if (!field || field.owner.mutexes.length > 0 || field.owner.embedded.some((e) => model.structs.get(e)?.mutexes.length)) continue;
     // The type's own methods must be what runs concurrently, not code that merely reaches into the field.
     if (![race.here, race.other].some((side) => inMethodOf(side.access, field.owner.name, model))) continue;

@@ -1,0 +1,145 @@
+// Runs the built maprace CLI over the Go standard library (GOROOT/src without cmd/; the CLI skips
+// testdata/), joins the findings with the verdicts in docs/stdlib-triage.json and writes
+// docs/stdlib-triage.md. `--check` writes nothing and exits 1 when a finding has no verdict, a verdict
+// has no finding (stale), or a false alarm recorded as fixed comes back. `--input F` reuses a saved
+// `maprace --format json` output instead of running the CLI (about 20 s).
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const verdictsPath = join(root, 'docs', 'stdlib-triage.json');
+const reportPath = join(root, 'docs', 'stdlib-triage.md');
+const VERDICTS = ['real race', 'debatable', 'false alarm'];
+
+function arg(name) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function go(...args) {
+  const r = spawnSync('go', args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`go ${args.join(' ')} failed: ${r.stderr || r.error}`);
+  return r.stdout.trim();
+}
+
+const goroot = go('env', 'GOROOT');
+const src = join(goroot, 'src');
+const goVersion = go('env', 'GOVERSION');
+
+function runCli() {
+  const dirs = readdirSync(src, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name !== 'cmd')
+    .map((e) => join(src, e.name));
+  const cli = join(root, 'server', 'bin', 'maprace');
+  const r = spawnSync(process.execPath, [cli, '--format', 'json', ...dirs], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  // 0: no findings, 1: findings; anything else is a failure of the run itself.
+  if (r.status !== 0 && r.status !== 1) throw new Error(`maprace exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+const input = arg('--input');
+const findings = input ? JSON.parse(readFileSync(input, 'utf8')) : runCli();
+
+/** The map a finding is about, as its message names it (`map \`m\``, `field \`T.f\``). */
+function subject(f) {
+  return /`([^`]+)`/.exec(f.message)?.[1] ?? '';
+}
+
+/**
+ * A key that survives edits elsewhere in the file: path under GOROOT/src, rule, the map, and the
+ * trimmed source line; a repeat of all four on other lines gets `#2`, `#3` in file order.
+ */
+const sourceLines = new Map();
+function lineText(file, line) {
+  let lines = sourceLines.get(file);
+  if (!lines) sourceLines.set(file, (lines = readFileSync(file, 'utf8').split('\n')));
+  return (lines[line] ?? '').trim();
+}
+const rows = findings
+  .map((f) => {
+    const path = relative(src, f.file);
+    const base = `${path} | ${f.rule} | ${subject(f)} | ${lineText(f.file, f.range.start.line)}`;
+    return { f, path, line: f.range.start.line + 1, base };
+  })
+  .sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.f.rule.localeCompare(b.f.rule));
+const seen = new Map();
+for (const r of rows) {
+  const n = (seen.get(r.base) ?? 0) + 1;
+  seen.set(r.base, n);
+  r.key = n === 1 ? r.base : `${r.base} #${n}`;
+}
+
+const verdicts = JSON.parse(readFileSync(verdictsPath, 'utf8'));
+const current = verdicts.findings ?? {};
+const fixed = verdicts.fixed ?? {};
+
+const problems = [];
+const keys = new Set(rows.map((r) => r.key));
+for (const r of rows) {
+  if (fixed[r.key]) problems.push(`false alarm came back (${fixed[r.key].cause}): ${r.key}`);
+  else if (!current[r.key]) problems.push(`no verdict: ${r.key}  [${r.path}:${r.line}]`);
+}
+for (const k of Object.keys(current)) if (!keys.has(k)) problems.push(`stale verdict (no such finding): ${k}`);
+for (const [k, v] of Object.entries(current)) {
+  if (!VERDICTS.includes(v.verdict)) problems.push(`verdict must be one of ${VERDICTS.join(', ')}: ${k}`);
+  if (!v.why) problems.push(`verdict without a reason: ${k}`);
+}
+
+if (process.argv.includes('--check')) {
+  if (problems.length) {
+    process.stderr.write(problems.join('\n') + '\n');
+    process.exit(1);
+  }
+  process.stdout.write(`stdlib triage: ${rows.length} findings, all with verdicts\n`);
+  process.exit(0);
+}
+
+const esc = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const shortMessage = (m) => (m.length > 160 ? `${m.slice(0, 157)}...` : m);
+const count = (list, by) => list.reduce((acc, x) => acc.set(by(x), (acc.get(by(x)) ?? 0) + 1), new Map());
+const byRule = count(rows, (r) => r.f.rule);
+const byVerdict = count(rows, (r) => current[r.key]?.verdict ?? 'no verdict');
+const rules = [...byRule.keys()].sort();
+const cross = (rule, verdict) => rows.filter((r) => r.f.rule === rule && (current[r.key]?.verdict ?? 'no verdict') === verdict).length;
+const verdictCols = [...VERDICTS, ...(byVerdict.has('no verdict') ? ['no verdict'] : [])];
+
+const out = [];
+out.push('# maprace on the Go standard library');
+out.push('');
+out.push(
+  `Generated by \`node scripts/stdlib-triage.mjs\` from \`docs/stdlib-triage.json\` (the verdicts); ` +
+    `\`--check\` fails when a finding has no verdict, a verdict no finding, or a fixed false alarm returns.`,
+);
+out.push('');
+out.push(`- Go: ${goVersion} (\`${src}\`, every top-level directory but \`cmd/\`; \`testdata/\` is skipped)`);
+out.push(`- Date: ${new Date().toISOString().slice(0, 10)}`);
+out.push(`- Findings: ${rows.length}`);
+out.push('');
+out.push(`| rule | ${verdictCols.join(' | ')} | total |`);
+out.push(`|---|${verdictCols.map(() => '---:').join('|')}|---:|`);
+for (const rule of rules) out.push(`| ${rule} | ${verdictCols.map((v) => cross(rule, v)).join(' | ')} | ${byRule.get(rule)} |`);
+out.push(`| all | ${verdictCols.map((v) => byVerdict.get(v) ?? 0).join(' | ')} | ${rows.length} |`);
+out.push('');
+out.push('## Findings');
+out.push('');
+out.push('| finding | rule | message | verdict | why |');
+out.push('|---|---|---|---|---|');
+for (const r of rows) {
+  const v = current[r.key];
+  out.push(`| ${esc(`${r.path}:${r.line}`)} | ${r.f.rule} | ${esc(shortMessage(r.f.message))} | ${v?.verdict ?? '**no verdict**'} | ${esc(v?.why ?? '')} |`);
+}
+const fixedEntries = Object.entries(fixed);
+if (fixedEntries.length) {
+  out.push('');
+  out.push('## False alarms fixed in the model');
+  out.push('');
+  out.push(`${fixedEntries.length} findings of earlier runs (\`was at\`: where they were then), each fixed at its cause in the analysis with a race-free look-alike fixture; \`--check\` fails if one comes back.`);
+  out.push('');
+  out.push('| was at | key (path, rule, map, source line) | cause | fixture |');
+  out.push('|---|---|---|---|');
+  for (const [k, v] of fixedEntries.sort(([a], [b]) => a.localeCompare(b))) out.push(`| ${esc(v.was ?? '')} | ${esc(k)} | ${esc(v.cause)} | ${esc(v.fixture ?? '')} |`);
+}
+writeFileSync(reportPath, out.join('\n') + '\n');
+process.stdout.write(`wrote ${relative(root, reportPath)}: ${rows.length} findings${problems.length ? `; ${problems.length} problem(s):\n${problems.join('\n')}` : ''}\n`);
