@@ -17,6 +17,7 @@ export const GUARD_NOT_OFFERED: Readonly<Record<string, string>> = {
 export const FIXED_RULES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'concurrent-map-access': GUARD_NOT_OFFERED,
   'map-write-under-rlock': {},
+  'map-escapes-lock': {},
 };
 
 /** Why a racy case of `rule` gets no preferred fix, or undefined when it must get one. */

@@ -6,6 +6,7 @@ import type { Access, Lock } from '../model/timeline';
 import { accessKey, type RaceFacts } from '../model/races';
 import { mapExpressionText, runtimeError } from './concurrentMapAccess';
 import { nodeRange, where } from '../positions';
+import { copyUnderLock } from '../fixes/copyUnderLock';
 
 export const RULE_ID = 'map-escapes-lock';
 
@@ -31,6 +32,7 @@ export function mapEscapesLock(facts: RaceFacts): Finding[] {
     });
     if (!other || !lock) continue;
     const name = lock.text ?? 'the lock';
+    const fix = copyUnderLock(a, facts.accesses);
     out.set(key, {
       file: a.file.path,
       rule: RULE_ID,
@@ -44,7 +46,7 @@ export function mapEscapesLock(facts: RaceFacts): Finding[] {
         { file: escape.file.path, range: nodeRange(escape.node), message: `${escape.here} while ${name} is held` },
         { file: other.file.path, range: nodeRange(other.node), message: `${VERB[other.kind]} under ${name} here` },
       ],
-      fixes: [],
+      fixes: fix ? [fix] : [],
     });
   }
   return [...out.values()];

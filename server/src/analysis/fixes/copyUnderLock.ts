@@ -1,0 +1,91 @@
+// "Copy under the lock" for map-escapes-lock: where the map is taken (an alias, an assignment, or a
+// locked getter's `return`), take a copy made while the lock is held instead. Copy loops work in
+// every Go version, so the fix does not depend on go.mod.
+import { ancestors, childByField, namedChildren, nodeText, unparen, type SourceFile, type SyntaxNode } from '../syntax';
+import type { Access } from '../model/timeline';
+import type { VarDecl } from '../model/variables';
+import type { Fix } from '../types';
+import { nodeRange } from '../positions';
+import { importedNames } from './imports';
+
+/** The map's type as written where it is declared (`map[string]int`), if it is evident. */
+function mapTypeText(v: VarDecl): string | undefined {
+  const p = v.node.parent;
+  if (!p) return undefined;
+  if (p.type === 'field_declaration' || p.type === 'parameter_declaration') {
+    const type = childByField(p, 'type');
+    return type && unparen(type).type === 'map_type' ? nodeText(v.file, type) : undefined;
+  }
+  if (p.type === 'var_spec') {
+    const type = childByField(p, 'type');
+    if (type) return unparen(type).type === 'map_type' ? nodeText(v.file, type) : undefined;
+  }
+  const values = p.type === 'var_spec' ? childByField(p, 'value') : p.type === 'expression_list' ? p.parent && childByField(p.parent, 'right') : undefined;
+  const value = values && namedChildren(values)[0];
+  const made = value && unparen(value);
+  if (made?.type === 'composite_literal') {
+    const type = childByField(made, 'type');
+    return type?.type === 'map_type' ? nodeText(v.file, type) : undefined;
+  }
+  if (made?.type === 'call_expression' && nodeText(v.file, childByField(made, 'function') ?? made) === 'make') {
+    const args = childByField(made, 'arguments');
+    const type = args && namedChildren(args)[0];
+    return type?.type === 'map_type' ? nodeText(v.file, type) : undefined;
+  }
+  return undefined;
+}
+
+function lineIndent(file: SourceFile, node: SyntaxNode): string {
+  const lineStart = file.text.lastIndexOf('\n', node.start - 1) + 1;
+  return /^[ \t]*/.exec(file.text.slice(lineStart, node.start))![0];
+}
+
+function copyLines(target: string, declare: boolean, type: string, source: string, indent: string, eol: string): string {
+  const [k, val] = /\b(k|v)\b/.test(`${source} ${target}`) ? ['key', 'val'] : ['k', 'v'];
+  return [
+    `${target} ${declare ? ':=' : '='} make(${type}, len(${source}))`,
+    `${indent}for ${k}, ${val} := range ${source} {`,
+    `${indent}\t${target}[${k}] = ${val}`,
+    `${indent}}`,
+  ].join(eol);
+}
+
+export function copyUnderLock(a: Access, accesses: readonly Access[]): Fix | undefined {
+  const escape = a.escape;
+  if (!escape) return undefined;
+  // Writes through the escaped reference must reach the shared map: a copy would lose them.
+  if (accesses.some((o) => o.escape?.node === escape.node && o.kind === 'write')) return undefined;
+  const type = mapTypeText(a.v);
+  const file = escape.file;
+  const qualifiers = type ? [...type.matchAll(/\b([A-Za-z_]\w*)\./g)].map((m) => m[1]) : [];
+  if (!type || qualifiers.some((q) => !importedNames(file).has(q))) return undefined;
+  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const node = escape.node;
+  const lock = escape.locks[0]?.text ?? 'the lock';
+  let stmt: SyntaxNode | undefined;
+  let text: string | undefined;
+  if (node.type === 'return_statement') {
+    const values = namedChildren(node)[0];
+    const list = values?.type === 'expression_list' ? namedChildren(values) : values ? [values] : [];
+    const fn = ancestors(node).find((n) => n.type === 'function_declaration' || n.type === 'method_declaration' || n.type === 'func_literal');
+    if (list.length !== 1 || !fn) return undefined;
+    const taken = new Set(nodeText(file, fn).match(/[A-Za-z_]\w*/g));
+    const name = ['cp', 'copied', 'snapshot'].find((n) => !taken.has(n));
+    if (!name) return undefined;
+    const indent = lineIndent(file, node);
+    stmt = node;
+    text = `${copyLines(name, true, type, nodeText(file, list[0]), indent, eol)}${eol}${indent}return ${name}`;
+  } else {
+    stmt = ancestors(node).find((n) => n.type === 'short_var_declaration' || n.type === 'assignment_statement');
+    const left = stmt && childByField(stmt, 'left');
+    const right = stmt && childByField(stmt, 'right');
+    if (!stmt || !left || !right || namedChildren(left).length !== 1 || namedChildren(right).length !== 1) return undefined;
+    if (stmt.type === 'assignment_statement' && !stmt.children.some((c) => c.type === '=')) return undefined;
+    text = copyLines(nodeText(file, left), stmt.type === 'short_var_declaration', type, nodeText(file, namedChildren(right)[0]), lineIndent(file, stmt), eol);
+  }
+  return {
+    title: `Copy the map while ${lock} is held`,
+    preferred: true,
+    edits: [{ file: file.path, range: nodeRange(stmt), newText: text }],
+  };
+}
