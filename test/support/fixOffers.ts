@@ -18,6 +18,7 @@ export const FIXED_RULES: Readonly<Record<string, Readonly<Record<string, string
   'concurrent-map-access': GUARD_NOT_OFFERED,
   'map-write-under-rlock': {},
   'map-escapes-lock': {},
+  'unguarded-map-access': {},
 };
 
 /** Why a racy case of `rule` gets no preferred fix, or undefined when it must get one. */

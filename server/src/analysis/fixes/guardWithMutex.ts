@@ -263,3 +263,25 @@ function declareMutex(v: VarDecl, name: string, packageLevel: boolean): TextEdit
   const end = { line: stmt.endPoint.row, character: stmt.endPoint.column };
   return { file: file.path, range: { start: end, end }, newText: `${eol}${lineIndent(file, stmt)}var ${name} sync.Mutex` };
 }
+
+/**
+ * "Lock `c.mu` here": one access of a map that a struct's mutex guards everywhere else, wrapped in that
+ * mutex spelled through the same value (`c.mu`, or `c` for an embedded mutex). `guardKey` is the lock key.
+ */
+export function lockAroundAccess(a: Access, mutexExpr: string, guardKey: string, all: readonly Access[]): Fix | undefined {
+  // Some caller already holds the guard here (a `fooLocked` helper): locking again would deadlock.
+  if (all.some((b) => b.node === a.node && b.locks.some((l) => l.key === guardKey))) return undefined;
+  const stmt = enclosingStatement(a.node);
+  if (!stmt || !safeToWrap(stmt, a.file, mutexExpr)) return undefined;
+  const block = stmt.parent!;
+  let edits: TextEdit[];
+  if (block.type === 'block' && block.startPoint.row === block.endPoint.row) {
+    const edit = rewriteOneLineBlock(block, a.file, new Set([stmt]), mutexExpr);
+    if (!edit) return undefined;
+    edits = [edit];
+  } else {
+    if (!aloneOnItsLines(stmt, a.file)) return undefined;
+    edits = wrapStatement(stmt, a.file, mutexExpr);
+  }
+  return { title: `Lock ${mutexExpr} around this access`, preferred: true, safe: !callsPackageCode(stmt, a.file), edits };
+}

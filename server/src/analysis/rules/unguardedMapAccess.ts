@@ -7,6 +7,7 @@ import type { PackageModel } from '../model/packageModel';
 import { accessKey, type RaceFacts } from '../model/races';
 import { mapExpressionText } from './concurrentMapAccess';
 import { nodeRange } from '../positions';
+import { lockAroundAccess } from '../fixes/guardWithMutex';
 
 export const RULE_ID = 'unguarded-map-access';
 
@@ -96,6 +97,8 @@ export function unguardedMapAccess(facts: RaceFacts, model: PackageModel, guards
     if (!everywhereElse && !everyWrite) continue;
     const places = byPlace(others);
     const guardedAt = guardedPlaces(places, guard.key).map((list) => list[0]);
+    const mutex = mutexSpelling(a, guard);
+    const fix = mutex ? lockAroundAccess(a, mutex, guard.key, facts.accesses) : undefined;
     out.set(key, {
       file: a.file.path,
       rule: RULE_ID,
@@ -103,8 +106,18 @@ export function unguardedMapAccess(facts: RaceFacts, model: PackageModel, guards
       message: `map \`${mapExpressionText(a)}\` is ${VERB[a.kind]} here without ${guard.text}, which guards it at ${guardedAt.length} of ${places.size} other places`,
       range: nodeRange(a.node),
       related: guardedAt.slice(0, 3).map((o) => ({ file: o.file.path, range: nodeRange(o.node), message: `accessed under ${guard.text} here` })),
-      fixes: [],
+      fixes: fix ? [fix] : [],
     });
   }
   return [...out.values()];
+}
+
+/** The guard as the access can name it: `c.mu` for `c.data[k]` guarded by T.mu, `c` for an embedded mutex. */
+function mutexSpelling(a: Access, guard: Guard): string | undefined {
+  const map = mapExpressionText(a);
+  const dot = map.lastIndexOf('.');
+  const operand = dot > 0 ? map.slice(0, dot) : '';
+  const field = guard.key.slice(guard.key.lastIndexOf('.') + 1);
+  if (!/^[A-Za-z_][\w.]*$/.test(operand) || !/^\w+$/.test(field)) return undefined;
+  return field === 'Mutex' || field === 'RWMutex' ? operand : `${operand}.${field}`;
 }
