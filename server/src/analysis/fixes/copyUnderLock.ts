@@ -7,6 +7,7 @@ import type { VarDecl } from '../model/variables';
 import type { Fix } from '../types';
 import { nodeRange } from '../positions';
 import { importedNames } from './imports';
+import { lineIndent, eolOf } from './layout';
 
 /** The map's type as written where it is declared (`map[string]int`), if it is evident. */
 function mapTypeText(v: VarDecl): string | undefined {
@@ -35,10 +36,6 @@ function mapTypeText(v: VarDecl): string | undefined {
   return undefined;
 }
 
-function lineIndent(file: SourceFile, node: SyntaxNode): string {
-  const lineStart = file.text.lastIndexOf('\n', node.start - 1) + 1;
-  return /^[ \t]*/.exec(file.text.slice(lineStart, node.start))![0];
-}
 
 function copyLines(target: string, declare: boolean, type: string, source: string, indent: string, eol: string): string {
   const [k, val] = /\b(k|v)\b/.test(`${source} ${target}`) ? ['key', 'val'] : ['k', 'v'];
@@ -59,7 +56,7 @@ export function copyUnderLock(a: Access, accesses: readonly Access[]): Fix | und
   const file = escape.file;
   const qualifiers = type ? [...type.matchAll(/\b([A-Za-z_]\w*)\./g)].map((m) => m[1]) : [];
   if (!type || qualifiers.some((q) => !importedNames(file).has(q))) return undefined;
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(file.text);
   const node = escape.node;
   const lock = escape.locks[0]?.text ?? 'the lock';
   let stmt: SyntaxNode | undefined;

@@ -6,6 +6,7 @@ import type { Fix, TextEdit } from '../types';
 import type { Access } from '../model/timeline';
 import type { VarDecl } from '../model/variables';
 import { addImportEdit, importedNames } from './imports';
+import { lineIndent, eolOf } from './layout';
 
 const STATEMENT_LISTS = new Set(['block', 'expression_case', 'default_case', 'communication_case', 'type_case']);
 /** Calls that cannot reach this package's code, so cannot take the mutex again (`panic` would leave it held). */
@@ -174,10 +175,6 @@ function callsPackageCode(stmt: SyntaxNode, file: SourceFile): boolean {
   return found;
 }
 
-function lineIndent(file: SourceFile, node: SyntaxNode): string {
-  const lineStart = file.text.lastIndexOf('\n', node.start - 1) + 1;
-  return /^[ \t]*/.exec(file.text.slice(lineStart, node.start))![0];
-}
 
 function aloneOnItsLines(stmt: SyntaxNode, file: SourceFile): boolean {
   const lineStart = file.text.lastIndexOf('\n', stmt.start - 1) + 1;
@@ -196,7 +193,7 @@ function lockLines(stmt: SyntaxNode, mutexName: string): { before: string[]; aft
 function wrapStatement(stmt: SyntaxNode, file: SourceFile, mutexName: string): TextEdit[] {
   const indent = lineIndent(file, stmt);
   const { before, after } = lockLines(stmt, mutexName);
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(file.text);
   const edits: TextEdit[] = [
     {
       file: file.path,
@@ -218,7 +215,7 @@ function wrapStatement(stmt: SyntaxNode, file: SourceFile, mutexName: string): T
 function rewriteOneLineBlock(block: SyntaxNode, file: SourceFile, sites: Set<SyntaxNode>, mutexName: string): TextEdit | undefined {
   if (block.children.some((c) => c.type === 'comment')) return undefined;
   const indent = lineIndent(file, block);
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(file.text);
   const lines: string[] = [];
   for (const stmt of namedChildren(block)) {
     const text = nodeText(file, stmt);
@@ -242,7 +239,7 @@ function rewriteOneLineBlock(block: SyntaxNode, file: SourceFile, sites: Set<Syn
 /** `var mMu sync.Mutex` after the map's declaration: its own top-level decl, or the next statement. */
 function declareMutex(v: VarDecl, name: string, packageLevel: boolean): TextEdit | undefined {
   const file = v.file;
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(file.text);
   if (packageLevel) {
     let decl: SyntaxNode | null = v.node;
     while (decl && decl.parent?.type !== 'source_file') decl = decl.parent;

@@ -1,6 +1,7 @@
 // Adds an import the way gofmt would leave it: sorted into the first import group.
 import { childByField, nodeText, type SourceFile, type SyntaxNode } from '../syntax';
 import type { TextEdit } from '../types';
+import { eolOf } from './layout';
 
 export function hasImport(file: SourceFile, path: string): boolean {
   return importSpecs(file).some((s) => specPath(file, s) === path && !childByField(s, 'name'));
@@ -41,7 +42,7 @@ const at = (node: SyntaxNode, end = false) => {
 
 export function addImportEdit(file: SourceFile, path: string): TextEdit | undefined {
   if (hasImport(file, path)) return undefined;
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(file.text);
   const decls = file.root.children.filter((c) => c.type === 'import_declaration');
   const list = decls.map((d) => d.children.find((c) => c.type === 'import_spec_list')).find(Boolean);
   if (list) {

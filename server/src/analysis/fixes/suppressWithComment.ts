@@ -6,6 +6,7 @@ import { parseDirectives } from '../suppression';
 import type { SourceFile, SyntaxNode } from '../syntax';
 import { lineStarts } from '../textEdits';
 import type { Fix } from '../types';
+import { eolOf } from './layout';
 
 export const REASON_PLACEHOLDER = 'TODO: explain why this is safe';
 
@@ -97,7 +98,7 @@ class Lines {
 
   constructor(private readonly text: string) {
     this.starts = lineStarts(text);
-    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+    this.eol = eolOf(text);
   }
 
   get count(): number {
