@@ -65,6 +65,17 @@ export function ancestors(node: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
+/** The innermost function (declaration, method or literal) around a node. */
+export function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
+  return ancestors(node).find((n) => n.type === 'function_declaration' || n.type === 'method_declaration' || n.type === 'func_literal');
+}
+
+/** The expressions a `return` statement returns. */
+export function returnValues(ret: SyntaxNode): SyntaxNode[] {
+  const list = firstNamed(ret);
+  return list ? (list.type === 'expression_list' ? namedChildren(list) : [list]) : [];
+}
+
 /** Strips redundant parentheses: `(m)` is `m`. */
 export function unparen(node: SyntaxNode): SyntaxNode {
   let n = node;

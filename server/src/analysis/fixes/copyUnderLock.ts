@@ -1,7 +1,7 @@
 // "Copy under the lock" for map-escapes-lock: where the map is taken (an alias, an assignment, or a
 // locked getter's `return`), take a copy made while the lock is held instead. Copy loops work in
 // every Go version, so the fix does not depend on go.mod.
-import { ancestors, childByField, namedChildren, nodeText, unparen, type SourceFile, type SyntaxNode } from '../syntax';
+import { ancestors, childByField, enclosingFunction, namedChildren, nodeText, returnValues, unparen, type SyntaxNode } from '../syntax';
 import type { Access } from '../model/timeline';
 import type { VarDecl } from '../model/variables';
 import type { Fix } from '../types';
@@ -62,9 +62,8 @@ export function copyUnderLock(a: Access, accesses: readonly Access[]): Fix | und
   let stmt: SyntaxNode | undefined;
   let text: string | undefined;
   if (node.type === 'return_statement') {
-    const values = namedChildren(node)[0];
-    const list = values?.type === 'expression_list' ? namedChildren(values) : values ? [values] : [];
-    const fn = ancestors(node).find((n) => n.type === 'function_declaration' || n.type === 'method_declaration' || n.type === 'func_literal');
+    const list = returnValues(node);
+    const fn = enclosingFunction(node);
     if (list.length !== 1 || !fn) return undefined;
     const taken = new Set(nodeText(file, fn).match(/[A-Za-z_]\w*/g));
     const name = ['cp', 'copied', 'snapshot'].find((n) => !taken.has(n));

@@ -1,6 +1,6 @@
 // "Take Lock instead of RLock": the write under a read lock gets the write lock, and every RUnlock
 // that releases that RLock (deferred, on early returns, or at the end) becomes Unlock.
-import { ancestors, childByField, nodeText, walk, type SourceFile, type SyntaxNode } from '../syntax';
+import { childByField, enclosingFunction, nodeText, walk, type SourceFile, type SyntaxNode } from '../syntax';
 import type { Access, Lock } from '../model/timeline';
 import type { Fix, TextEdit } from '../types';
 import { nodeRange } from '../positions';
@@ -27,7 +27,7 @@ export function rlockToLock(lock: Lock, accesses: readonly Access[]): Fix | unde
   // Under the write lock, a callee that read-locks the same mutex again would deadlock.
   const relocked = accesses.some((a) => a.locks.some((l) => l.at?.node === rlock) && a.locks.filter((l) => l.key === lock.key).length > 1);
   if (relocked) return undefined;
-  const fn = ancestors(rlock).find((n) => n.type === 'function_declaration' || n.type === 'method_declaration' || n.type === 'func_literal');
+  const fn = enclosingFunction(rlock);
   const body = fn && childByField(fn, 'body');
   if (!body) return undefined;
   const mutexText = lock.text.replace(/\s+/g, '');

@@ -1,8 +1,8 @@
 // Walks function bodies into timelines: map accesses with their locks, spawns and sync points.
 // Calls to the package's own functions are inlined at the call site (their accesses run there).
-import { childByField, childrenByField, firstNamed, namedChildren, nodeText, unparen, type SourceFile, type SyntaxNode } from '../syntax';
+import { childByField, childrenByField, enclosingFunction, firstNamed, namedChildren, nodeText, returnValues, unparen, type SourceFile, type SyntaxNode } from '../syntax';
 import { isForeignType, lookupField, lookupMethod, mutexOwner, namedTypeOf, type FieldInfo, type FuncInfo, type PackageModel } from './packageModel';
-import { assignedOnly, onlyReturned } from './escape';
+import { assignedOnly, onlyReturned } from './ownership';
 import { emptyTimeline, type Access, type AccessKind, type Lock, type Loop, type Spawn, type Sync, type SyncKind, type Timeline, type Who } from './timeline';
 import { where } from '../positions';
 import { Scope, elemOf, hasMapValues, isMapTypeNode, isMapValue, newVar, type Escape, type VarDecl } from './variables';
@@ -315,14 +315,7 @@ export class Summarizer {
     const summary = target && this.summaryOf(target);
     if (!summary || summary.results.length !== 1) return undefined;
     const args = childByField(call, 'arguments');
-    const binding = this.bind(summary.params, args ? namedChildren(args) : [], ctx, fn);
-    const r = summary.results[0];
-    const v = boundVar(summary, binding, r.v);
-    if (!v) return undefined;
-    const renameKey = keyRenamer(binding);
-    const locks = r.locks.map((l) => renameLock(l, renameKey));
-    const name = target.receiverType ? `${target.receiverType}.${target.name}` : target.name;
-    return { v, escape: locks.length ? { locks, node: r.node, file: r.file, via: `returned by ${name} while it holds the lock`, here: 'returned here' } : undefined };
+    return returnedFrom(summary, this.bind(summary.params, args ? namedChildren(args) : [], ctx, fn));
   }
 
   /** How an expression naming a map got its reference, when that was under a lock. */
@@ -450,11 +443,10 @@ export class Summarizer {
   }
 
   private recordReturn(node: SyntaxNode, ctx: Ctx): void {
-    const list = firstNamed(node);
-    const values = list ? (list.type === 'expression_list' ? namedChildren(list) : [list]) : [];
-    for (const value of values) {
+    if (!ctx.results) return;
+    for (const value of returnValues(node)) {
       const v = this.resolveMap(value, ctx);
-      if (v && ctx.results) ctx.results.push({ v, locks: [...ctx.locks], node, file: ctx.file });
+      if (v) ctx.results.push({ v, locks: [...ctx.locks], node, file: ctx.file });
     }
   }
 
@@ -849,8 +841,8 @@ export class Summarizer {
       return;
     }
     // A function value handed to a package function runs where that function calls it (runParamCalls).
-    const known = fn.type !== 'func_literal' && this.callee(fn, ctx);
-    for (const a of argList) if (!(known && this.isFunctionValue(a, ctx))) this.walk(a, ctx);
+    const target = fn.type !== 'func_literal' ? this.callee(fn, ctx) : undefined;
+    for (const a of argList) if (!(target && this.isFunctionValue(a, ctx))) this.walk(a, ctx);
     // Reading from (or closing) a reader that may be a pipe's reading end lets the pipe's writer go on.
     for (const x of fn.type === 'selector_expression' ? [...argList, childByField(fn, 'operand')] : argList) {
       const e = x && unparen(x);
@@ -870,12 +862,13 @@ export class Summarizer {
     } else if (fn.type !== 'identifier') {
       this.walk(fn, ctx);
     }
-    const target = this.callee(fn, ctx);
     if (target) this.markCalled(target);
     const summary = target && this.summaryOf(target);
-    if (summary) this.inline(summary, this.bind(summary.params, argList, ctx, fn), node, ctx, argList);
+    if (!summary) return;
+    const binding = this.bind(summary.params, argList, ctx, fn);
+    this.inline(summary, binding, node, ctx, argList);
     // `f()[k]`, `len(f())`: an access to the map f returns.
-    const returned = summary && summary.results.length > 0 ? this.returnedMap(node, ctx) : undefined;
+    const returned = returnedFrom(summary, binding);
     if (returned) this.recordAccess(returned.v, node, ctx, returned.escape);
   }
 
@@ -1043,6 +1036,19 @@ function instantiate(summary: FuncSummary, binding: Binding, who: Who): Timeline
   return mapTimeline(summary.timeline, who);
 }
 
+/** The one map a callee returns, as the caller's binding names it, and the locks it was returned under. */
+function returnedFrom(summary: FuncSummary, binding: Binding): { v: VarDecl; escape?: Escape } | undefined {
+  if (summary.results.length !== 1) return undefined;
+  const r = summary.results[0];
+  const v = boundVar(summary, binding, r.v);
+  if (!v) return undefined;
+  const renameKey = keyRenamer(binding);
+  const locks = r.locks.map((l) => renameLock(l, renameKey));
+  const fn = summary.fn;
+  const name = fn.receiverType ? `${fn.receiverType}.${fn.name}` : fn.name;
+  return { v, escape: locks.length ? { locks, node: r.node, file: r.file, via: `returned by ${name} while it holds the lock`, here: 'returned here' } : undefined };
+}
+
 /** A callee's map as seen by the caller: a bound parameter's argument, or a shared map; its own locals are private. */
 function boundVar(summary: FuncSummary, binding: Binding, v: VarDecl): VarDecl | undefined {
   if (summary.params.includes(v)) return binding.vars.get(v);
@@ -1115,17 +1121,12 @@ function accessKind(id: SyntaxNode, file: SourceFile): { kind: AccessKind; node:
 
 /** Does the function declaring `nameNode` return the variable `name` (`return c` or `return c, nil`)? */
 function isReturned(name: string, nameNode: SyntaxNode, file: SourceFile): boolean {
-  let fn = nameNode.parent;
-  while (fn && fn.type !== 'function_declaration' && fn.type !== 'method_declaration' && fn.type !== 'func_literal') fn = fn.parent;
   const found = (n: SyntaxNode): boolean => {
     if (n.type === 'func_literal') return false;
-    if (n.type === 'return_statement') {
-      const list = firstNamed(n);
-      const values = list ? (list.type === 'expression_list' ? namedChildren(list) : [list]) : [];
-      return values.some((v) => unparen(v).type === 'identifier' && nodeText(file, unparen(v)) === name);
-    }
+    if (n.type === 'return_statement') return returnValues(n).some((v) => unparen(v).type === 'identifier' && nodeText(file, unparen(v)) === name);
     return n.children.some(found);
   };
+  const fn = enclosingFunction(nameNode);
   const body = fn && childByField(fn, 'body');
   return !!body && found(body);
 }

@@ -3,6 +3,7 @@
 // under that lock: the lock protected the lookup of the map, not its use.
 import type { Finding } from '../types';
 import type { Access, Lock } from '../model/timeline';
+import type { VarDecl } from '../model/variables';
 import { accessKey, type RaceFacts } from '../model/races';
 import { mapExpressionText, runtimeError } from './concurrentMapAccess';
 import { nodeRange, where } from '../positions';
@@ -18,6 +19,12 @@ function heldIn(a: Access, lock: Lock): boolean {
 
 export function mapEscapesLock(facts: RaceFacts): Finding[] {
   const out = new Map<string, Finding>();
+  const byMap = new Map<VarDecl, Access[]>();
+  for (const a of facts.accesses) {
+    const list = byMap.get(a.v);
+    if (list) list.push(a);
+    else byMap.set(a.v, [a]);
+  }
   for (const a of facts.accesses) {
     const escape = a.escape;
     const key = accessKey(a);
@@ -25,8 +32,8 @@ export function mapEscapesLock(facts: RaceFacts): Finding[] {
     const released = escape.locks.filter((l) => !heldIn(a, l));
     // The other side: an access under that lock that conflicts with this one.
     let lock: Lock | undefined;
-    const other = facts.accesses.find((o) => {
-      if (o.v !== a.v || o.node === a.node || (o.kind !== 'write' && a.kind !== 'write')) return false;
+    const other = byMap.get(a.v)!.find((o) => {
+      if (o.node === a.node || (o.kind !== 'write' && a.kind !== 'write')) return false;
       lock = released.find((l) => o.locks.some((h) => h.key === l.key && (!h.read || a.kind === 'write')));
       return !!lock;
     });

@@ -1,7 +1,7 @@
 // unsynchronized-map-field: a struct's map field that methods running concurrently touch, in a
 // struct with no mutex at all: reported once, at the field, with the races as related information.
 import type { Finding } from '../types';
-import type { FieldInfo, PackageModel } from '../model/packageModel';
+import type { FieldInfo, FuncInfo, PackageModel } from '../model/packageModel';
 import type { VarDecl } from '../model/variables';
 import type { RaceFacts } from '../model/races';
 import { nodeRange } from '../positions';
@@ -10,8 +10,8 @@ import type { Access } from '../model/timeline';
 export const RULE_ID = 'unsynchronized-map-field';
 
 /** Is the access written in a method of the type, or of a type that embeds it (closures inside included)? */
-function inMethodOf(a: Access, typeName: string, model: PackageModel): boolean {
-  return [...model.methods.values()].flat().some(
+function inMethodOf(a: Access, typeName: string, model: PackageModel, methods: readonly FuncInfo[]): boolean {
+  return methods.some(
     (m) =>
       m.file === a.file &&
       m.node.start <= a.node.start &&
@@ -24,12 +24,13 @@ export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel): F
   const fields = new Map<VarDecl, FieldInfo>();
   for (const s of model.structs.values()) for (const f of s.fields.values()) fields.set(f.decl, f);
   const out = new Map<FieldInfo, Finding>();
+  const methods = [...model.methods.values()].flat();
   for (const race of facts.races.values()) {
     // A race on one instance's map is a race on the field of its type.
     const field = fields.get(race.here.access.v.field ?? race.here.access.v);
     if (!field || field.owner.mutexes.length > 0 || field.owner.embedded.some((e) => model.structs.get(e)?.mutexes.length)) continue;
     // The type's own methods must be what runs concurrently, not code that merely reaches into the field.
-    if (![race.here, race.other].some((side) => inMethodOf(side.access, field.owner.name, model))) continue;
+    if (![race.here, race.other].some((side) => inMethodOf(side.access, field.owner.name, model, methods))) continue;
     let finding = out.get(field);
     if (!finding) {
       finding = {
