@@ -35,6 +35,20 @@ export interface FixtureCase {
   racy: boolean;
 }
 
+/**
+ * What a case's own Go test proves about its rule. `race`: positives fail `go test -race` with a map race
+ * at the wanted lines, twins pass. `fails`: a bug that is not a data race (a nil dereference on a missing
+ * key, a lost check-then-act update): positives' tests fail without a map race, twins pass. `passes`: the
+ * finding is waste, not a bug (a redundant Delete): every case's test passes, and the fix must keep it so.
+ */
+export type Proof = 'race' | 'fails' | 'passes';
+
+const PROOF: Readonly<Record<string, Proof>> = {};
+
+export function proofOf(rule: string): Proof {
+  return PROOF[rule] ?? 'race';
+}
+
 /** test/testdata, found by walking up from the running bundle (out/test) or the source (test/). */
 export function testdataDir(start: string = __dirname): string {
   let dir = start;
