@@ -22,6 +22,8 @@ export type SeverityOverride = Severity | 'off';
 export interface AnalysisOptions {
   /** Per-rule severity, or 'off' to disable the rule. */
   severities?: Record<string, SeverityOverride>;
+  /** The module's `go` version from go.mod (`1.21`); fixes use newer library calls only when it allows. */
+  goVersion?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
     const facts = findRaces(model);
     // One finding per access: the most specific rule that explains it wins.
     const underRlock = mapWriteUnderRlock(facts);
-    const escapes = mapEscapesLock(facts);
+    const escapes = mapEscapesLock(facts, options.goVersion);
     const guards = guardsOf(facts, model);
     const byPlace = (f: Finding) => placeKey(f.file, f.range.start.line, f.range.start.character);
     const specific = new Set([...underRlock, ...escapes].map(byPlace));

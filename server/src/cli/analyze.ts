@@ -5,6 +5,7 @@ import type { Finding, SeverityOverride, SourceFile } from '../analysis/index';
 import { createGoParser } from '../parsing/goParser';
 import { parseSourceFile } from '../parsing/sourceFile';
 import { readSource, type PackageJob } from './inputs';
+import { goVersionFor } from '../project/goMod';
 
 export interface ScanResult {
   findings: Finding[];
@@ -22,7 +23,7 @@ export async function scan(jobs: readonly PackageJob[], severities: Record<strin
       result.files += job.report === 'all' ? sources.length : job.report.size;
       let findings: Finding[];
       try {
-        findings = analyzePackage(sources, { severities });
+        findings = analyzePackage(sources, { severities, goVersion: goVersionFor(job.dir) });
       } catch (err) {
         result.internalErrors.push(`${job.dir}: ${(err as Error).stack ?? String(err)}`);
         continue;

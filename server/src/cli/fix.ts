@@ -13,6 +13,7 @@ import { parseSourceFile } from '../parsing/sourceFile';
 import { commitWrites, type CommitHooks } from './atomicWrite';
 import type { ScanResult } from './analyze';
 import { InputError, type PackageJob } from './inputs';
+import { goVersionFor } from '../project/goMod';
 
 /** Fixed code can show new fixable findings; the limit bounds a chain of fixes that never ends. */
 export const MAX_ROUNDS = 10;
@@ -184,7 +185,8 @@ export async function fix(
       let initial: Finding[];
       try {
         const sources = parseAll(parser, job.files, new Map([...loaded].map(([f, l]) => [f, l.text])));
-        const analyse = (s: SourceFile[]) => analyzePackage(s, { severities });
+        const goVersion = goVersionFor(job.dir);
+        const analyse = (s: SourceFile[]) => analyzePackage(s, { severities, goVersion });
         initial = analyse(sources);
         done = fixInMemory(parser, job, loaded, analyse, { sources, findings: initial });
       } catch (err) {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { analyzePackage, type Finding, type SourceFile } from '../analysis/index';
 import type { DocumentStore } from './documentStore';
 import { DiskFiles, goFilesIn } from './diskFiles';
+import { goVersionFor } from '../project/goMod';
 
 export interface AnalysisResult {
   dir: string;
@@ -111,7 +112,7 @@ export class Packages {
     const sources = this.sourcesOf(dir);
     let found: Finding[] = [];
     try {
-      found = sources.length ? analyzePackage(sources) : [];
+      found = sources.length ? analyzePackage(sources, { goVersion: goVersionFor(dir) }) : [];
     } catch (err) {
       this.log(`maprace: analysis of package ${dir} failed: ${(err as Error).stack ?? err}`);
     }

@@ -1,12 +1,13 @@
 // "Copy under the lock" for map-escapes-lock: where the map is taken (an alias, an assignment, or a
-// locked getter's `return`), take a copy made while the lock is held instead. Copy loops work in
-// every Go version, so the fix does not depend on go.mod.
+// locked getter's `return`), take a copy made while the lock is held instead: `maps.Clone` when the
+// module's go version has it (1.21), a copy loop otherwise.
 import { ancestors, childByField, enclosingFunction, namedChildren, nodeText, returnValues, unparen, type SyntaxNode } from '../syntax';
 import type { Access } from '../model/timeline';
 import type { VarDecl } from '../model/variables';
 import type { Fix } from '../types';
 import { nodeRange } from '../positions';
-import { importedNames } from './imports';
+import { addImportEdit, importedNames } from './imports';
+import { goAtLeast } from '../goVersion';
 import { lineIndent, eolOf } from './layout';
 
 /** The map's type as written where it is declared (`map[string]int`), if it is evident. */
@@ -37,7 +38,8 @@ function mapTypeText(v: VarDecl): string | undefined {
 }
 
 
-function copyLines(target: string, declare: boolean, type: string, source: string, indent: string, eol: string): string {
+function copyLines(target: string, declare: boolean, type: string, source: string, indent: string, eol: string, clone: boolean): string {
+  if (clone) return `${target} ${declare ? ':=' : '='} maps.Clone(${source})`;
   const [k, val] = /\b(k|v)\b/.test(`${source} ${target}`) ? ['key', 'val'] : ['k', 'v'];
   return [
     `${target} ${declare ? ':=' : '='} make(${type}, len(${source}))`,
@@ -47,7 +49,7 @@ function copyLines(target: string, declare: boolean, type: string, source: strin
   ].join(eol);
 }
 
-export function copyUnderLock(a: Access, accesses: readonly Access[]): Fix | undefined {
+export function copyUnderLock(a: Access, accesses: readonly Access[], goVersion?: string): Fix | undefined {
   const escape = a.escape;
   if (!escape) return undefined;
   // Writes through the escaped reference must reach the shared map: a copy would lose them.
@@ -57,6 +59,8 @@ export function copyUnderLock(a: Access, accesses: readonly Access[]): Fix | und
   const qualifiers = type ? [...type.matchAll(/\b([A-Za-z_]\w*)\./g)].map((m) => m[1]) : [];
   if (!type || qualifiers.some((q) => !importedNames(file).has(q))) return undefined;
   const eol = eolOf(file.text);
+  // `maps` must name the package: a local or import called maps would capture the call.
+  const clone = goAtLeast(goVersion, '1.21') && !/\bmaps\b/.test(file.text.replace(/"maps"/g, ''));
   const node = escape.node;
   const lock = escape.locks[0]?.text ?? 'the lock';
   let stmt: SyntaxNode | undefined;
@@ -70,18 +74,19 @@ export function copyUnderLock(a: Access, accesses: readonly Access[]): Fix | und
     if (!name) return undefined;
     const indent = lineIndent(file, node);
     stmt = node;
-    text = `${copyLines(name, true, type, nodeText(file, list[0]), indent, eol)}${eol}${indent}return ${name}`;
+    text = `${copyLines(name, true, type, nodeText(file, list[0]), indent, eol, clone)}${eol}${indent}return ${name}`;
   } else {
     stmt = ancestors(node).find((n) => n.type === 'short_var_declaration' || n.type === 'assignment_statement');
     const left = stmt && childByField(stmt, 'left');
     const right = stmt && childByField(stmt, 'right');
     if (!stmt || !left || !right || namedChildren(left).length !== 1 || namedChildren(right).length !== 1) return undefined;
     if (stmt.type === 'assignment_statement' && !stmt.children.some((c) => c.type === '=')) return undefined;
-    text = copyLines(nodeText(file, left), stmt.type === 'short_var_declaration', type, nodeText(file, namedChildren(right)[0]), lineIndent(file, stmt), eol);
+    text = copyLines(nodeText(file, left), stmt.type === 'short_var_declaration', type, nodeText(file, namedChildren(right)[0]), lineIndent(file, stmt), eol, clone);
   }
+  const imp = clone ? addImportEdit(file, 'maps') : undefined;
   return {
-    title: `Copy the map while ${lock} is held`,
+    title: clone ? `Copy the map with maps.Clone while ${lock} is held` : `Copy the map while ${lock} is held`,
     preferred: true,
-    edits: [{ file: file.path, range: nodeRange(stmt), newText: text }],
+    edits: [...(imp ? [imp] : []), { file: file.path, range: nodeRange(stmt), newText: text }],
   };
 }

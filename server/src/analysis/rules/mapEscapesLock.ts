@@ -17,7 +17,7 @@ function heldIn(a: Access, lock: Lock): boolean {
   return a.locks.some((l) => l.key === lock.key);
 }
 
-export function mapEscapesLock(facts: RaceFacts): Finding[] {
+export function mapEscapesLock(facts: RaceFacts, goVersion?: string): Finding[] {
   const out = new Map<string, Finding>();
   const byMap = new Map<VarDecl, Access[]>();
   for (const a of facts.accesses) {
@@ -39,7 +39,7 @@ export function mapEscapesLock(facts: RaceFacts): Finding[] {
     });
     if (!other || !lock) continue;
     const name = lock.text ?? 'the lock';
-    const fix = copyUnderLock(a, facts.accesses);
+    const fix = copyUnderLock(a, facts.accesses, goVersion);
     out.set(key, {
       file: a.file.path,
       rule: RULE_ID,
