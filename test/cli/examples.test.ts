@@ -110,7 +110,7 @@ test('maprace reports the races it is known to miss on examples/', { todo: Objec
   assert.deepEqual(missed.map((r) => r.accesses.join(' vs ')), []);
 });
 
-test('maprace --fix examples/ leaves a module that is gofmt-clean, vets and runs race-free', (t) => {
+test('maprace --fix examples/ leaves a module that is gofmt-clean, vets, and runs and tests race-free', (t) => {
   const skip = raceDetectorSkip();
   if (skip) return t.skip(skip);
   const { races } = runWithRaceDetector();
@@ -136,5 +136,9 @@ test('maprace --fix examples/ leaves a module that is gofmt-clean, vets and runs
   const out = `${r.stdout}\n${r.stderr}`;
   assert.ok(!showsMapRace(out), `the fixed examples still race:\n${out}`);
   assert.equal(r.status, 0, out);
+  const tested = spawnSync('go', ['test', '-race', '-count=1', './...'], { cwd: copy, encoding: 'utf8', timeout: 300_000 });
+  const testOut = `${tested.stdout}\n${tested.stderr}`;
+  assert.ok(!showsMapRace(testOut), `go test -race still sees a map race in the fixed examples:\n${testOut}`);
+  assert.equal(tested.status, 0, testOut);
   fs.rmSync(work, { recursive: true, force: true });
 });
