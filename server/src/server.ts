@@ -11,7 +11,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import type { Parser } from 'web-tree-sitter';
+import type { Parser } from './parsing/goParser';
 import { createGoParser } from './parsing/goParser';
 import { CODE_ACTION_KINDS, CodeActions } from './features/codeActions';
 import { Diagnostics } from './features/diagnostics';

@@ -1,5 +1,6 @@
 // End to end in a real VS Code (code-server 4.x) driven by Chromium: the packaged extension
-// shows the race in a Go file, offers the mutex quick fix, and the fix removes it.
+// shows the race in a Go file, offers the mutex quick fix, and the fix removes it; "Fix all in this file"
+// removes two races of another file at once.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -23,7 +24,7 @@ import { CHROMIUM, Workbench } from './workbench';
 const SHOTS = join(repoRoot, 'test-results', 'e2e');
 const SQUIGGLE_DOC = join(repoRoot, 'docs', 'images', 'squiggle.png');
 
-test('VS Code (code-server): squiggle, Problems entry, "Guard" quick fix removes the race', { timeout: 420_000 }, async (t) => {
+test('VS Code (code-server): squiggle, Problems entry, "Guard" quick fix and "Fix all" remove the races', { timeout: 420_000 }, async (t) => {
   const missing = missingTools() ?? (existsSync(CHROMIUM) ? undefined : `no browser at ${CHROMIUM} (apt-get install -y chromium)`);
   if (missing) {
     t.skip(`not run: ${missing}; ${INSTALL_HINT}`);
@@ -94,6 +95,22 @@ test('VS Code (code-server): squiggle, Problems entry, "Guard" quick fix removes
       `main.go was not saved with a mutex:\n${readFileSync(join(folder, 'main.go'), 'utf8')}`,
     );
     await wb.screenshot('fixed');
+
+    // tally.go has two racing maps: "Fix all maprace problems in this file" guards both in one edit.
+    await wb.quickOpen('tally.go');
+    await waitFor(async () => (await wb!.squiggles().count()) >= 2, 60_000, () => 'tally.go did not show its two races');
+    await wb.clickSquiggle();
+    await wb.page.keyboard.press('Control+.');
+    const fixAll = wb.page.locator('.action-widget .monaco-list-row', { hasText: /Fix all maprace problems in this file \(2\)/ }).first();
+    await fixAll.waitFor({ timeout: 30_000 });
+    await wb.screenshot('fix-all-menu');
+    await fixAll.click();
+    await waitFor(async () => (await wb!.squiggles().count()) === 0, 60_000, () => 'squiggles stayed in tally.go after "Fix all"');
+    await wb.page.keyboard.press('Control+S');
+    await waitFor(() => (readFileSync(join(folder, 'tally.go'), 'utf8').match(/\.Lock\(\)/g) ?? []).length >= 2, 30_000, () =>
+      `tally.go was not saved with both maps guarded:\n${readFileSync(join(folder, 'tally.go'), 'utf8')}`,
+    );
+    await wb.screenshot('fixed-all');
     assertRaceFree(t, folder);
   } catch (err) {
     await wb?.screenshot('failure').catch(() => undefined);

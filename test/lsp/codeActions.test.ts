@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextDocumentContentChangeEvent, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { ruleDocsUrl } from '../../server/src/analysis/rules/catalog';
 import { findGo } from '../support/goTool';
-import { LspSession } from './lspSession';
+import { LspSession, uriOf } from './lspSession';
 
 // `a` is guarded by a safe fix; `b`'s fix locks around a call of this package's compute(): not safe.
 const MAIN = [
@@ -316,6 +316,48 @@ test('source.fixAll.maprace applies only the fixes marked safe', async () => {
       context: { diagnostics: [], only: ['source.fixAll'] },
     });
     assert.deepEqual(none, []);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a diagnostic whose message went stale (another file of the package moved) still gets its fixes', async () => {
+  const tally = [
+    'package main',
+    '',
+    'import "sync"',
+    '',
+    'var views = map[string]int{}',
+    '',
+    'func tally(pages []string) {',
+    '\tvar wg sync.WaitGroup',
+    '\tfor i := 0; i < 2; i++ {',
+    '\t\twg.Add(1)',
+    '\t\tgo func() {',
+    '\t\t\tdefer wg.Done()',
+    '\t\t\tviews[pages[0]]++',
+    '\t\t}()',
+    '\t}',
+    '\twg.Wait()',
+    '}',
+    '',
+  ].join('\n');
+  const main = 'package main\n\nfunc main() {\n\ttally([]string{"a"})\n}\n';
+  const root = workspace({ 'main.go': main, 'tally.go': tally });
+  const s = await LspSession.start(root, { pull: true, documentChanges: true });
+  try {
+    // As a workspace pull delivers it: tally.go not open, so the diagnostic carries no document version.
+    const uri = uriOf(path.join(root, 'tally.go'));
+    const stale = (await s.items(uri))[0];
+    assert.match(stale.message, /called at main\.go:4/);
+    assert.equal((stale.data as { version: unknown }).version, null);
+    // Editing main.go moves the call, so tally.go's messages change; the client still holds the old one.
+    const mainUri = await s.open(path.join(root, 'main.go'), main);
+    await s.change(mainUri, [{ text: main.replace('func main() {', '// Command tally.\n\nfunc main() {') }]);
+    await s.open(path.join(root, 'tally.go'), tally);
+    assert.match((await s.items(uri))[0].message, /called at main\.go:6/);
+    const titles = (await quickFixes(s, uri, stale)).map((a) => a.title);
+    assert.ok(titles.some((t) => /^Guard `views`/.test(t)), `the guard fix for the stale diagnostic: ${JSON.stringify(titles)}`);
   } finally {
     await s.stop();
   }

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { Finding, Fix, TextEdit } from '../../server/src/analysis/types';
 import { ruleDocsUrl } from '../../server/src/analysis/rules/catalog';
 import { combineFixes, editsOverlap } from '../../server/src/analysis/fixes/combine';
+import { applyEdits } from '../../server/src/analysis/textEdits';
 import { toDiagnostic, toWorkspaceEdit } from '../../server/src/features/convert';
 
 const at = (line: number, c1: number, c2 = c1) => ({ start: { line, character: c1 }, end: { line, character: c2 } });
@@ -57,6 +58,18 @@ test('overlap: intersecting ranges and same-point inserts conflict; touching ran
   assert.equal(editsOverlap(edit('/a', 1, 2, 6, ''), edit('/a', 1, 4, 4, 'in')), true);
   assert.equal(editsOverlap(edit('/a', 1, 2, 6, ''), edit('/a', 1, 6, 8, '')), false);
   assert.equal(editsOverlap(edit('/a', 1, 2, 6, ''), edit('/b', 1, 2, 6, '')), false);
+});
+
+test('overlap: whole-line inserts at one point follow each other; mixed or partial-line inserts still conflict', () => {
+  assert.equal(editsOverlap(edit('/a', 7, 1, 1, '\n\nvar aMu sync.Mutex'), edit('/a', 7, 1, 1, '\n\nvar bMu sync.Mutex')), false);
+  assert.equal(editsOverlap(edit('/a', 7, 0, 0, '\tmu.Lock()\n'), edit('/a', 7, 0, 0, '\tmu2.Lock()\n')), false);
+  assert.equal(editsOverlap(edit('/a', 7, 1, 1, '\nx'), edit('/a', 7, 1, 1, 'y\n')), true, 'one after, one before: order unknown');
+  assert.equal(editsOverlap(edit('/a', 7, 1, 1, '\nx'), edit('/a', 7, 1, 3, '\ny')), true, 'a replacement is not an insert');
+  const a = edit('/a', 2, 1, 1, '\n\nvar aMu sync.Mutex');
+  const b = edit('/a', 2, 1, 1, '\n\nvar bMu sync.Mutex');
+  const combined = combineFixes([{ title: 'a', preferred: true, edits: [a] }, { title: 'b', preferred: true, edits: [b] }]);
+  assert.deepEqual(combined.fixes.map((f) => f.title), ['a', 'b']);
+  assert.equal(applyEdits('var (\n\tx = 1\n)\n', combined.edits), 'var (\n\tx = 1\n)\n\nvar aMu sync.Mutex\n\nvar bMu sync.Mutex\n');
 });
 
 test('fix all takes fixes in order, shares identical edits, and skips a fix that conflicts', () => {

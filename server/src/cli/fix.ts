@@ -3,7 +3,7 @@
 // changed files together (atomicWrite.ts). What is printed afterwards is what remains on disk.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Parser } from 'web-tree-sitter';
+import type { Parser } from '../parsing/goParser';
 import { analyzePackage } from '../analysis/index';
 import type { Finding, Fix, SeverityOverride, SourceFile } from '../analysis/index';
 import { combineFixes } from '../analysis/fixes/combine';

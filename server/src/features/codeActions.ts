@@ -126,11 +126,15 @@ export class CodeActions {
 
   /** The current finding; the diagnostic's own copy only if its document has not changed since. */
   private resolve(file: string, diagnostic: Diagnostic, findings: Finding[]): Resolved | undefined {
-    const candidates = findings.filter((f) => f.rule === diagnostic.code && f.message === diagnostic.message);
+    const ofRule = findings.filter((f) => f.rule === diagnostic.code);
+    const candidates = ofRule.filter((f) => f.message === diagnostic.message);
     // Neovim 0.7 sends byte columns back instead of UTF-16 ones, so a same-line match is accepted too.
+    // A message that names a line of another file goes stale when that file is edited, until the client
+    // pulls again: the finding of the same rule at the same range is the same problem.
     const finding =
       candidates.find((f) => sameRange(diagnostic.range, f.range)) ??
-      candidates.find((f) => f.range.start.line === diagnostic.range.start.line);
+      candidates.find((f) => f.range.start.line === diagnostic.range.start.line) ??
+      ofRule.find((f) => sameRange(diagnostic.range, f.range));
     if (finding) return { diagnostic, rule: finding.rule, line: finding.range.start.line, fixes: finding.fixes };
     const data = diagnostic.data as DiagnosticData | undefined;
     if (

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Parser, Language } from 'web-tree-sitter';
 import type { Tree } from 'web-tree-sitter';
 
-export type { Tree, Node as TreeNode, Edit, Point } from 'web-tree-sitter';
+export type { Tree, Node as TreeNode, Edit, Point, Parser } from 'web-tree-sitter';
 
 export const GRAMMAR_FILE = 'tree-sitter-go.wasm';
 export const RUNTIME_FILE = 'tree-sitter.wasm';

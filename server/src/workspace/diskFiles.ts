@@ -1,7 +1,7 @@
 // Parsed Go files on disk, cached per path until the watcher (or a stat change) says they changed.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Parser } from 'web-tree-sitter';
+import type { Parser } from '../parsing/goParser';
 import type { SourceFile } from '../analysis/syntax';
 import { parseSourceFile } from '../parsing/sourceFile';
 

@@ -1,6 +1,6 @@
 // The open documents: one incrementally reparsed DocumentTree each, and its SourceFile on demand.
 import * as path from 'node:path';
-import type { Parser } from 'web-tree-sitter';
+import type { Parser } from '../parsing/goParser';
 import type { SourceFile } from '../analysis/syntax';
 import { DocumentTree, type TextChange } from '../parsing/documentTree';
 import { toSyntax } from '../parsing/toSyntax';

@@ -11,4 +11,5 @@ func main() {
 	}()
 	fmt.Println(counts["hits"])
 	<-done
+	fmt.Println(tally([]string{"a", "b"}))
 }

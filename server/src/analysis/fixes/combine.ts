@@ -9,11 +9,20 @@ function same(a: TextEdit, b: TextEdit): boolean {
   return a.file === b.file && JSON.stringify(a.range) === JSON.stringify(b.range) && a.newText === b.newText;
 }
 
-/** Two edits of one file conflict if their ranges intersect, or both insert at one point (order unknown). */
+const isInsertion = (e: TextEdit) => !before(e.range.start, e.range.end);
+/** Inserts whole lines: after the point (`\n…`) or before it (`…\n`), so two of them can follow each other. */
+const linesAfter = (e: TextEdit) => isInsertion(e) && /^\r?\n/.test(e.newText);
+const linesBefore = (e: TextEdit) => isInsertion(e) && /\n$/.test(e.newText);
+
+/**
+ * Two edits of one file conflict if their ranges intersect, or both insert at one point, unless both
+ * insert whole lines the same way (two new mutex declarations after one `var` block): applied in the
+ * order taken, each keeps its own lines.
+ */
 export function editsOverlap(a: TextEdit, b: TextEdit): boolean {
   if (a.file !== b.file) return false;
   const samePoint = !before(a.range.start, b.range.start) && !before(b.range.start, a.range.start);
-  if (samePoint) return true;
+  if (samePoint) return !((linesAfter(a) && linesAfter(b)) || (linesBefore(a) && linesBefore(b)));
   return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
 }
 
