@@ -20,11 +20,16 @@ const at = (file: SourceFile, node: SyntaxNode) => `${file.path.split(/[\\/]/).p
 export function whyNoMutexField(model: PackageModel, owner: StructInfo): string | undefined {
   const holders = valueHolders(model, owner.name);
   const heldFields = fieldsHoldingByValue(model, holders);
-  const pointerResults = new Set([...model.funcs.values()].filter((f) => pointsTo(f.file, childByField(f.node, 'result'), holders)).map((f) => f.name));
+  const results: Results = new Map();
+  for (const f of model.funcs.values()) {
+    const result = firstResult(childByField(f.node, 'result'));
+    if (result && pointsTo(f.file, result, holders)) results.set(f.name, 'pointer');
+    else if (result?.type === 'type_identifier' && holders.has(nodeText(f.file, result))) results.set(f.name, nodeText(f.file, result));
+  }
   const who = (t: string) => (t === owner.name ? owner.name : `${t}, which holds ${owner.name} by value,`);
   const globals: Known = { pointers: new Set(), values: new Map() };
   for (const file of model.files) {
-    for (const decl of file.root.children.filter((c) => c.type === 'var_declaration')) collectKnown(file, decl, holders, pointerResults, globals);
+    for (const decl of file.root.children.filter((c) => c.type === 'var_declaration')) collectKnown(file, decl, holders, results, globals);
   }
   for (const file of model.files) {
     let why: string | undefined;
@@ -33,7 +38,7 @@ export function whyNoMutexField(model: PackageModel, owner: StructInfo): string 
       if (n.type === 'type_identifier' && holders.has(nodeText(file, n))) why = typeUse(file, n, who(nodeText(file, n)));
       else if (FUNCTIONS.has(n.type)) {
         const known: Known = { pointers: new Set(globals.pointers), values: new Map(globals.values) };
-        collectKnown(file, n, holders, pointerResults, known);
+        collectKnown(file, n, holders, results, known);
         why = copiedValues(file, n, known, who);
       } else if (n.type === 'selector_expression') {
         const field = childByField(n, 'field');
@@ -46,6 +51,9 @@ export function whyNoMutexField(model: PackageModel, owner: StructInfo): string 
   }
   return undefined;
 }
+
+/** What package functions return: a pointer to a holder, or a holder value (its type name). */
+type Results = Map<string, string>;
 
 /** Names known to hold a pointer to a holder, and names holding a holder value (with its type). */
 interface Known {
@@ -102,8 +110,13 @@ function fieldsHoldingByValue(model: PackageModel, holders: Set<string>): Set<st
   return names;
 }
 
+function firstResult(result: SyntaxNode | undefined): SyntaxNode | undefined {
+  if (result?.type !== 'parameter_list') return result;
+  const first = result.children.find((c) => c.type === 'parameter_declaration');
+  return first && childByField(first, 'type');
+}
+
 function pointsTo(file: SourceFile, type: SyntaxNode | undefined, holders: Set<string>): boolean {
-  if (type?.type === 'parameter_list') type = childByField(type.children.find((c) => c.type === 'parameter_declaration') ?? type, 'type');
   const target = type?.type === 'pointer_type' ? namedChildren(type)[0] : undefined;
   return !!target && target.type === 'type_identifier' && holders.has(nodeText(file, target));
 }
@@ -114,6 +127,7 @@ function typeUse(file: SourceFile, n: SyntaxNode, who: string): string | undefin
   if (!p) return undefined;
   if (p.type === 'type_spec' && n.field === 'name') return undefined;
   if (p.type === 'pointer_type' || p.type === 'var_spec' || p.type === 'type_spec' || p.type === 'type_alias') return undefined;
+  if (n.field === 'result') return undefined;
   // A field of another struct (by value that struct is a holder too) or an embedded `*T`.
   if (p.type === 'field_declaration') return undefined;
   if (p.type === 'composite_literal') {
@@ -128,14 +142,15 @@ function typeUse(file: SourceFile, n: SyntaxNode, who: string): string | undefin
     const fn = list?.parent;
     const fnName = fn && childByField(fn, 'name') ? nodeText(file, childByField(fn, 'name')!) : 'a function';
     if (list?.field === 'receiver') return `method ${fnName} (${at(file, p)}) has a value receiver, so every call copies ${who}`;
-    if (list?.field === 'result') return `${fnName} returns ${who} by value (${at(file, p)})`;
+    // A value result is no copy by itself (vet allows `return T{}` and `x := f()`); what is returned is checked where it is.
+    if (list?.field === 'result') return undefined;
     return `${fnName} takes ${who} by value (${at(file, p)})`;
   }
   return `${who} is used by value at ${at(file, n)}`;
 }
 
 /** Declarations under `node` (closures included: they share the names they capture). */
-function collectKnown(file: SourceFile, node: SyntaxNode, holders: Set<string>, pointerResults: Set<string>, known: Known): void {
+function collectKnown(file: SourceFile, node: SyntaxNode, holders: Set<string>, results: Results, known: Known): void {
   walk(node, (n) => {
     if (n.type === 'parameter_declaration' || n.type === 'var_spec') {
       const type = childByField(n, 'type');
@@ -150,7 +165,7 @@ function collectKnown(file: SourceFile, node: SyntaxNode, holders: Set<string>, 
       const lefts = n.type === 'var_spec' ? childrenByField(n, 'name') : left ? namedChildren(left) : [];
       const rights = right ? (right.type === 'expression_list' ? namedChildren(right) : [right]) : [];
       lefts.forEach((l, i) => {
-        const made = rights[i] && madeHolder(file, rights[i], holders, pointerResults);
+        const made = rights[i] && madeHolder(file, rights[i], holders, results);
         if (made === 'pointer') known.pointers.add(nodeText(file, l));
         else if (made) known.values.set(nodeText(file, l), made);
       });
@@ -180,7 +195,7 @@ function copiedValues(file: SourceFile, fn: SyntaxNode, known: Known, who: (t: s
 }
 
 /** What `value` makes: a holder value (its type name), a pointer to one, or neither. */
-function madeHolder(file: SourceFile, value: SyntaxNode, holders: Set<string>, pointerResults: Set<string>): string | 'pointer' | undefined {
+function madeHolder(file: SourceFile, value: SyntaxNode, holders: Set<string>, results: Results): string | 'pointer' | undefined {
   const typeOf = (lit: SyntaxNode | undefined) => {
     const t = lit?.type === 'composite_literal' ? childByField(lit, 'type') : undefined;
     return t?.type === 'type_identifier' && holders.has(nodeText(file, t)) ? nodeText(file, t) : undefined;
@@ -193,7 +208,7 @@ function madeHolder(file: SourceFile, value: SyntaxNode, holders: Set<string>, p
     const args = childByField(value, 'arguments');
     const arg = args && namedChildren(args)[0];
     if (name === 'new' && arg?.type === 'type_identifier' && holders.has(nodeText(file, arg))) return 'pointer';
-    if (pointerResults.has(name)) return 'pointer';
+    if (results.has(name)) return results.get(name);
   }
   return undefined;
 }
