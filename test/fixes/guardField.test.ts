@@ -162,3 +162,24 @@ test('several maps in one struct: one mutex each, named after its map, above its
   assert.match(fixed, /type Cache struct \{\n\tname string\n\n\tdataMu sync\.Mutex\n\n\tdata map\[string\]int\n\tmore map\[string\]int\n\}/);
   assert.match(fixed, /func \(c \*Cache\) Put\(k string\) \{\n\tc\.dataMu\.Lock\(\)\n\tc\.data\[k\]\+\+\n\tc\.dataMu\.Unlock\(\)\n\}/);
 });
+
+test('a generic struct: used through pointers it gets the guard (vet-clean); a value receiver declines it', async (t) => {
+  const generic = pkg('func New[K comparable]() *Cache[K] { return &Cache[K]{data: map[K]int{}} }\n', 'func (c *Cache[K]) Put(k K) { c.data[k]++ }')
+    .replace('type Cache struct {\n\tdata map[string]int\n}', 'type Cache[K comparable] struct {\n\tdata map[K]int\n}')
+    .replace('func Run(c *Cache) {', 'func Run(c *Cache[string]) {');
+  const fix = await guardOf(generic);
+  assert.equal(fix.title, 'Guard `Cache.data` with a new field mu sync.Mutex', fix.disabled);
+  const valueReceiver = await guardOf(`${generic}\nfunc (c Cache[K]) Len() int { return len(c.data) }\n`);
+  assert.match(valueReceiver.disabled ?? '', /method Len \(p\.go:\d+\) has a value receiver/);
+  const go = findGo();
+  if ('missing' in go) return t.skip(`go not found (${go.missing})`);
+  const gopath = fs.mkdtempSync(path.join(os.tmpdir(), 'maprace-guardgeneric-'));
+  try {
+    fs.mkdirSync(path.join(gopath, 'src', 'g'), { recursive: true });
+    fs.writeFileSync(path.join(gopath, 'src', 'g', 'p.go'), applyEdits(generic, fix.edits));
+    const vet = runGoPath(go.bin, gopath, ['vet', './g']);
+    assert.equal(vet.status, 0, vet.output);
+  } finally {
+    fs.rmSync(gopath, { recursive: true, force: true });
+  }
+});

@@ -24,7 +24,7 @@ export function whyNoMutexField(model: PackageModel, owner: StructInfo): string 
   for (const f of model.funcs.values()) {
     const result = firstResult(childByField(f.node, 'result'));
     if (result && pointsTo(f.file, result, holders)) results.set(f.name, 'pointer');
-    else if (result?.type === 'type_identifier' && holders.has(nodeText(f.file, result))) results.set(f.name, nodeText(f.file, result));
+    else if (holders.has(typeName(f.file, result) ?? '')) results.set(f.name, typeName(f.file, result)!);
   }
   const who = (t: string) => (t === owner.name ? owner.name : `${t}, which holds ${owner.name} by value,`);
   const globals: Known = { pointers: new Set(), values: new Map() };
@@ -118,11 +118,19 @@ function firstResult(result: SyntaxNode | undefined): SyntaxNode | undefined {
 
 function pointsTo(file: SourceFile, type: SyntaxNode | undefined, holders: Set<string>): boolean {
   const target = type?.type === 'pointer_type' ? namedChildren(type)[0] : undefined;
-  return !!target && target.type === 'type_identifier' && holders.has(nodeText(file, target));
+  return !!target && holders.has(typeName(file, target) ?? '');
+}
+
+/** `Cache` for `Cache` and `Cache[K]`. */
+function typeName(file: SourceFile, type: SyntaxNode | undefined): string | undefined {
+  if (type?.type === 'generic_type') type = childByField(type, 'type');
+  return type?.type === 'type_identifier' ? nodeText(file, type) : undefined;
 }
 
 /** Why this mention of a holder type copies (or breaks) a value; undefined for harmless ones. */
-function typeUse(file: SourceFile, n: SyntaxNode, who: string): string | undefined {
+function typeUse(file: SourceFile, type: SyntaxNode, who: string): string | undefined {
+  // `Cache[K]` stands where `Cache` would.
+  const n = type.parent?.type === 'generic_type' && type.field === 'type' ? type.parent : type;
   const p = n.parent;
   if (!p) return undefined;
   if (p.type === 'type_spec' && n.field === 'name') return undefined;
@@ -156,7 +164,8 @@ function collectKnown(file: SourceFile, node: SyntaxNode, holders: Set<string>, 
       const type = childByField(n, 'type');
       for (const name of childrenByField(n, 'name')) {
         if (type && pointsTo(file, type, holders)) known.pointers.add(nodeText(file, name));
-        if (type?.type === 'type_identifier' && holders.has(nodeText(file, type))) known.values.set(nodeText(file, name), nodeText(file, type));
+        const value = typeName(file, type);
+        if (value && holders.has(value)) known.values.set(nodeText(file, name), value);
       }
     }
     if (n.type === 'short_var_declaration' || n.type === 'var_spec') {
@@ -197,8 +206,8 @@ function copiedValues(file: SourceFile, fn: SyntaxNode, known: Known, who: (t: s
 /** What `value` makes: a holder value (its type name), a pointer to one, or neither. */
 function madeHolder(file: SourceFile, value: SyntaxNode, holders: Set<string>, results: Results): string | 'pointer' | undefined {
   const typeOf = (lit: SyntaxNode | undefined) => {
-    const t = lit?.type === 'composite_literal' ? childByField(lit, 'type') : undefined;
-    return t?.type === 'type_identifier' && holders.has(nodeText(file, t)) ? nodeText(file, t) : undefined;
+    const t = typeName(file, lit?.type === 'composite_literal' ? childByField(lit, 'type') : undefined);
+    return t && holders.has(t) ? t : undefined;
   };
   if (typeOf(value)) return typeOf(value);
   if (value.type === 'unary_expression' && value.children[0]?.type === '&' && typeOf(childByField(value, 'operand'))) return 'pointer';
@@ -207,7 +216,7 @@ function madeHolder(file: SourceFile, value: SyntaxNode, holders: Set<string>, r
     const name = fn ? nodeText(file, fn) : '';
     const args = childByField(value, 'arguments');
     const arg = args && namedChildren(args)[0];
-    if (name === 'new' && arg?.type === 'type_identifier' && holders.has(nodeText(file, arg))) return 'pointer';
+    if (name === 'new' && holders.has(typeName(file, arg) ?? '')) return 'pointer';
     if (results.has(name)) return results.get(name);
   }
   return undefined;
