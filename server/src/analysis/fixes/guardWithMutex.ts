@@ -66,6 +66,7 @@ export function guardWithMutex(v: VarDecl, races: readonly Race[], all: readonly
   const nested = nestedLocking(sites, all);
   if (nested) return disabled(what, nested);
   const locking = lockEdits(sites, all);
+  if (!locking) return undefined;
   if ('reason' in locking) return disabled(what, locking.reason);
 
   const edits: TextEdit[] = [];
@@ -114,6 +115,7 @@ function guardField(field: FieldInfo, racy: readonly Access[], all: readonly Acc
   const nested = nestedLocking(sites, all);
   if (nested) return disabled(what, nested);
   const locking = lockEdits(sites, all);
+  if (!locking) return undefined;
   if ('reason' in locking) return disabled(what, locking.reason);
   const decl = declareMutexField(field, name);
   if ('reason' in decl) return disabled(what, decl.reason);
@@ -300,6 +302,7 @@ export function lockAroundAccess(a: Access, mutexExpr: string, guardKey: string,
   const stmt = enclosingStatement(a.node);
   if (!stmt) return undefined;
   const locking = lockEdits([{ stmt, file: a.file, mutex: mutexExpr }], all.filter((b) => b.v === a.v));
+  if (!locking) return undefined;
   if ('reason' in locking) return { title, preferred: false, disabled: locking.reason, edits: [] };
   return { title, preferred: true, safe: !callsPackageCode(stmt, a.file), edits: locking.edits };
 }

@@ -56,10 +56,12 @@ const brief = (file: SourceFile, node: SyntaxNode) => {
 };
 
 /**
- * Edits that lock around every site, or why that cannot be done safely. `mapAccesses`: every place the
- * map is touched, so that a `return` which reads it is not moved past the unlock.
+ * Edits that lock around every site, or why that cannot be done safely; undefined for code with syntax
+ * errors (half-typed: nothing to explain yet). `mapAccesses`: every place the map is touched, so that a
+ * `return` which reads it is not moved past the unlock.
  */
-export function lockEdits(sites: readonly Site[], mapAccesses: readonly { node: SyntaxNode; file: SourceFile }[]): Locking {
+export function lockEdits(sites: readonly Site[], mapAccesses: readonly { node: SyntaxNode; file: SourceFile }[]): Locking | undefined {
+  if (sites.some((s) => s.stmt.hasError)) return undefined;
   const edits: TextEdit[] = [];
   const byParent = new Map<SyntaxNode, Site[]>();
   for (const s of outermost(sites)) byParent.set(s.stmt.parent!, [...(byParent.get(s.stmt.parent!) ?? []), s]);
@@ -139,7 +141,6 @@ function planRun(run: Site[], file: SourceFile, mapAccesses: readonly { node: Sy
 
 /** Why `stmt` cannot run with the lock held, as the end of a sentence; undefined if it can. */
 function blocker(stmt: SyntaxNode, file: SourceFile, mutex: string): string | undefined {
-  if (stmt.hasError) return 'has a syntax error';
   let why: string | undefined;
   walk(stmt, (n) => {
     if (why || n.type === 'func_literal') return false;
