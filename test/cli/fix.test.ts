@@ -184,3 +184,19 @@ test('an unreadable file stops only its own package: exit 2, the other package i
   assert.match(run.stderr, new RegExp(`^fixed: ${dir}/a/racy\\.go: Guard`, 'm'));
   assert.notEqual(fs.readFileSync(path.join(dir, 'a', 'racy.go'), 'utf8'), RACY);
 });
+
+test('a fix that editors show disabled is neither listed in json nor applied by --fix', () => {
+  const range = loadCases('concurrent-map-access').find((c) => c.name === 'range_vs_delete' && c.racy)!;
+  const files: Record<string, string> = {};
+  for (const f of range.files) files[path.basename(f.path)] = f.text;
+  const dir = tempTree(files);
+  const { run, findings } = mapraceJson([dir]);
+  assert.equal(run.status, 1, run.stderr);
+  const races = findings.filter((f) => f.rule === 'concurrent-map-access');
+  assert.equal(races.length, 2);
+  assert.deepEqual(races.map((f) => f.fixes), [[], []], 'the disabled guard is no fix a script could apply');
+  const fixRun = maprace(['--fix', dir]);
+  assert.equal(fixRun.status, 1, fixRun.stderr);
+  assert.match(fixRun.stderr, /^maprace: applied 0 fixes to 0 files$/m);
+  for (const [name, text] of Object.entries(files)) assert.equal(fs.readFileSync(path.join(dir, name), 'utf8'), text, `${name} unchanged`);
+});

@@ -9,9 +9,10 @@ import { parseSourceFile } from '../../server/src/parsing/sourceFile';
 import type { Finding, SourceFile } from '../../server/src/analysis/index';
 import { tempTree } from './run';
 
-/** A finding at line 0 whose preferred fix inserts `comment` at the top of the file. */
+/** A finding at line 0 whose preferred fix puts `comment` at the top of the file (replacing the first `p`, so such fixes conflict). */
 function finding(file: string, comment: string): Finding {
   const at = { line: 0, character: 0 };
+  const next = { line: 0, character: 1 };
   return {
     file,
     rule: 'concurrent-map-access',
@@ -19,7 +20,7 @@ function finding(file: string, comment: string): Finding {
     message: 'stand-in',
     range: { start: at, end: at },
     related: [],
-    fixes: [{ title: `add ${comment}`, preferred: true, edits: [{ file, range: { start: at, end: at }, newText: `// ${comment}\n` }] }],
+    fixes: [{ title: `add ${comment}`, preferred: true, edits: [{ file, range: { start: at, end: next }, newText: `// ${comment}\np` }] }],
   };
 }
 
@@ -65,4 +66,27 @@ test('a fix that would leave a syntax error is not applied and is an internal er
   assert.equal(result.texts.get(file), 'package p\n');
   assert.deepEqual(result.applied, []);
   assert.match(result.errors.join('\n'), /internal error: fixing left a syntax error in .*p\.go/);
+});
+
+test('a disabled fix is never applied, even one marked preferred with edits: the next preferred fix is', async () => {
+  const { file, result } = await run((sources) => {
+    if (sources[0].text.includes('// applicable')) return [];
+    const f = finding(sources[0].path, 'disabled');
+    const [wrong] = f.fixes;
+    f.fixes = [{ ...wrong, title: 'cannot', disabled: 'it would deadlock' }, finding(sources[0].path, 'applicable').fixes[0]];
+    return [f];
+  });
+  assert.equal(result.texts.get(file), '// applicable\npackage p\n');
+  assert.deepEqual(result.applied.map((a) => a.title), ['add applicable']);
+});
+
+test('a finding whose only fix is disabled is left alone', async () => {
+  const { file, result } = await run((sources) => {
+    const f = finding(sources[0].path, 'disabled');
+    f.fixes[0].disabled = 'it would deadlock';
+    return [f];
+  });
+  assert.equal(result.texts.get(file), 'package p\n');
+  assert.deepEqual(result.applied, []);
+  assert.deepEqual(result.notices, [], 'no fixable finding is left over');
 });

@@ -12,10 +12,10 @@ import { createGoParser } from '../../server/src/parsing/goParser';
 import { parseSourceFile } from '../../server/src/parsing/sourceFile';
 import { analyzePackage } from '../../server/src/analysis';
 import { applyEdits } from '../../server/src/analysis/textEdits';
-import type { Fix } from '../../server/src/analysis/types';
+import { applicable, type Fix } from '../../server/src/analysis/types';
 import { loadCases, ruleDirs, testdataDir } from '../support/fixtureCorpus';
 import { pendingReason } from '../support/pendingFixtures';
-import { noFixReason } from '../support/fixOffers';
+import { GUARD_DISABLED_REASON, noFixReason } from '../support/fixOffers';
 import { findGo, parseGoTestOutput, runGoPath, showsMapRace } from '../support/goTool';
 
 const GOLDEN = path.join(testdataDir(), 'golden');
@@ -43,15 +43,22 @@ test('preferred fixes turn every race fixture into its golden source: gofmt-clea
         );
       let findings = analyse();
       assert.ok(findings.length > 0, `${rule}/${c.name}: no finding before the fix`);
+      const preferredDisabled = findings.flatMap((f) => f.fixes).filter((x) => x.preferred && !applicable(x));
+      assert.deepEqual(preferredDisabled, [], `${rule}/${c.name}: a disabled or empty fix is never preferred`);
       const reason = noFixReason(rule, c.name);
       if (reason) {
         const offered = findings.flatMap((f) => f.fixes.filter((x) => x.preferred).map((x) => x.title));
         assert.deepEqual(offered, [], `${rule}/${c.name}: a preferred fix is offered although ${reason}: update test/support/fixOffers.ts`);
+        const why = rule === 'concurrent-map-access' ? GUARD_DISABLED_REASON[c.name] : undefined;
+        if (why) {
+          const shown = findings.flatMap((f) => f.fixes).filter((x) => x.disabled);
+          assert.ok(shown.length > 0 && shown.every((x) => x.title.startsWith('Guard') && x.edits.length === 0 && why.test(x.disabled!)), `${rule}/${c.name}: the disabled guard tells why: ${JSON.stringify(shown)}`);
+        }
         fs.rmSync(dir, { recursive: true });
         continue;
       }
       for (let round = 0; round < 10 && findings.length > 0; round++) {
-        const fix = findings.flatMap((f) => f.fixes).find((x) => x.preferred);
+        const fix = findings.flatMap((f) => f.fixes).find((x) => x.preferred && applicable(x));
         assert.ok(fix, `${rule}/${c.name}: a finding without a preferred fix:\n${findings.map((f) => f.message).join('\n')}`);
         applyFix(fix);
         findings = analyse();

@@ -307,7 +307,8 @@ test('source.fixAll.maprace applies only the fixes marked safe', async () => {
     const left = await s.items(uri);
     assert.equal(left.length, 2);
     assert.ok(left.every((d) => /map `b`/.test(d.message)), JSON.stringify(left.map((d) => d.message)));
-    // stats.go's findings (the race in Add, the unsynchronized field) have no fix at all: nothing for them on save.
+    // stats.go's findings (the race in Add, the unsynchronized field) share a guard that adds a field to
+    // Stats: never safe unreviewed (a copy in another package would break), so nothing for them on save.
     const statsUri = await s.open(path.join(root, 'stats.go'), STATS);
     assert.equal((await s.items(statsUri)).length, 2);
     const none = await s.codeActions({
@@ -358,6 +359,98 @@ test('a diagnostic whose message went stale (another file of the package moved) 
     assert.match((await s.items(uri))[0].message, /called at main\.go:6/);
     const titles = (await quickFixes(s, uri, stale)).map((a) => a.title);
     assert.ok(titles.some((t) => /^Guard `views`/.test(t)), `the guard fix for the stale diagnostic: ${JSON.stringify(titles)}`);
+  } finally {
+    await s.stop();
+  }
+});
+
+// The goroutine ranges over the map and sends each key, the spawner deletes: locking the range would
+// hold the lock while the send waits for a reader that comes after the delete.
+const EVICT = [
+  'package main',
+  '',
+  'func evict(cache map[string]int, key string) []string {',
+  '\tkeys := make(chan string)',
+  '\tgo func() {',
+  '\t\tfor k := range cache {',
+  '\t\t\tkeys <- k',
+  '\t\t}',
+  '\t\tclose(keys)',
+  '\t}()',
+  '\tdelete(cache, key)',
+  '\tvar out []string',
+  '\tfor k := range keys {',
+  '\t\tout = append(out, k)',
+  '\t}',
+  '\treturn out',
+  '}',
+  '',
+].join('\n');
+
+test('a guard that would deadlock: disabled with the reason for clients that show it, absent for others, never fixed on save', async () => {
+  const root = workspace({ 'evict.go': EVICT });
+  for (const disabledSupport of [true, false]) {
+    const s = await LspSession.start(root, { pull: true, documentChanges: true, disabledSupport });
+    try {
+      const uri = await s.open(path.join(root, 'evict.go'), EVICT);
+      const items = (await s.items(uri)).filter((d) => d.code === 'concurrent-map-access');
+      assert.equal(items.length, 2, JSON.stringify(items.map((d) => key(d))));
+      for (const d of items) {
+        const actions = await quickFixes(s, uri, d);
+        const guards = actions.filter((a) => a.title.startsWith('Guard'));
+        if (disabledSupport) {
+          assert.equal(guards.length, 1, JSON.stringify(actions.map((a) => a.title)));
+          const [guard] = guards;
+          assert.equal(guard.title, 'Guard `cache` with a mutex');
+          assert.match(guard.disabled?.reason ?? '', /^`for k := range cache \{` \(evict\.go:6\) sends on a channel; holding the lock while it blocks would deadlock/);
+          assert.equal(guard.edit, undefined, 'a disabled action carries no edit');
+          assert.notEqual(guard.isPreferred, true, 'a disabled action is never preferred');
+        } else {
+          assert.deepEqual(guards, [], 'a client that cannot show disabled actions is not offered it');
+        }
+        assert.ok(!actions.some((a) => a.title.startsWith('Fix all')), 'nothing to fix all');
+      }
+      const onSave = await s.codeActions({
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll.maprace'] },
+      });
+      assert.deepEqual(onSave, []);
+    } finally {
+      await s.stop();
+    }
+  }
+});
+
+test('a struct field map: the guard adds a mutex field, is offered at the field too, and applying it silences the file', async () => {
+  const root = workspace({ 'limiter.go': LIMITER });
+  const s = await LspSession.start(root, { pull: true, documentChanges: true, disabledSupport: true });
+  try {
+    const uri = await s.open(path.join(root, 'limiter.go'), LIMITER);
+    const items = await s.items(uri);
+    assert.deepEqual(items.map((d) => d.code).sort(), ['concurrent-map-access', 'concurrent-map-access', 'unsynchronized-map-field']);
+    const guards = [];
+    for (const d of items) {
+      const guard = (await quickFixes(s, uri, d)).filter((a) => a.title.startsWith('Guard'));
+      assert.equal(guard.length, 1, `${key(d)}: ${JSON.stringify(guard)}`);
+      assert.equal(guard[0].isPreferred, true);
+      guards.push(guard[0]);
+    }
+    assert.ok(guards.every((g) => g.title === 'Guard `Limiter.seen` with a new field mu sync.Mutex'), JSON.stringify(guards.map((g) => g.title)));
+    const edits = editsOf(guards[0], uri);
+    assert.ok(guards.every((g) => JSON.stringify(editsOf(g, uri)) === JSON.stringify(edits)), 'one fix for the field and both accesses');
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'go', 0, LIMITER), edits);
+    assert.match(fixed, /type Limiter struct \{\n\tmu sync\.Mutex\n\n\tmax  int\n/);
+    assert.match(fixed, /\tl\.mu\.Lock\(\)\n\tn := l\.seen\[r\.RemoteAddr\] \+ 1\n\tl\.seen\[r\.RemoteAddr\] = n\n\tl\.mu\.Unlock\(\)\n/, 'the read and the write in one critical section');
+    // A new field is never applied unreviewed.
+    const onSave = await s.codeActions({
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.maprace'] },
+    });
+    assert.deepEqual(onSave, []);
+    await s.change(uri, asContentChanges(edits));
+    assert.deepEqual(await s.items(uri), [], 'no finding left');
   } finally {
     await s.stop();
   }

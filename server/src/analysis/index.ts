@@ -5,6 +5,7 @@ import { buildPackageModel } from './model/packageModel';
 import { findRaces } from './model/races';
 import type { Access } from './model/timeline';
 import { concurrentMapAccess } from './rules/concurrentMapAccess';
+import { guardFixes } from './fixes/guardWithMutex';
 import { mapEscapesLock } from './rules/mapEscapesLock';
 import { mapWriteUnderRlock } from './rules/mapWriteUnderRlock';
 import { guardsOf, unguardedMapAccess } from './rules/unguardedMapAccess';
@@ -14,6 +15,7 @@ import { splitByPackageClause } from './packageClause';
 
 export type { SourceFile, SyntaxNode } from './syntax';
 export type { Finding, Fix, TextEdit, Range, Position, Severity, RelatedInfo } from './types';
+export { applicable } from './types';
 export { RULES, ruleInfo, ruleDocsUrl } from './rules/catalog';
 export { describeMapAt, type MapDescription } from './mapHover';
 
@@ -44,14 +46,15 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
     const unguarded = unguardedMapAccess(facts, model, guards).filter((f) => !specific.has(byPlace(f)));
     const claimed = new Set([...specific, ...unguarded.map(byPlace)]);
     const isClaimed = (a: Access) => claimed.has(placeKey(a.file.path, a.node.startPoint.row, a.node.startPoint.column));
-    const races = concurrentMapAccess(facts, (race) => {
+    const fixes = guardFixes(facts, model);
+    const races = concurrentMapAccess(facts, fixes, (race) => {
       const a = race.here.access;
       if (isClaimed(a)) return true;
       // The side that holds the map's guard is right; the other side is reported as unguarded.
       const guard = guards.get(a.v.field ?? a.v);
       return !!guard && a.locks.some((l) => l.key === guard.key) && isClaimed(race.other.access);
     });
-    findings.push(...underRlock, ...escapes, ...unguarded, ...races, ...unsynchronizedMapField(facts, model));
+    findings.push(...underRlock, ...escapes, ...unguarded, ...races, ...unsynchronizedMapField(facts, model, fixes));
   }
   return finalize(applySuppressions(findings, files), options);
 }

@@ -36,7 +36,18 @@ export interface Fix {
    * edits cannot change behaviour beyond removing the race. Absent means: review it first.
    */
   safe?: boolean;
+  /**
+   * Why the fix cannot be made safely here (a lock that would deadlock, a struct that is copied by value):
+   * shown to the user as a disabled action with this reason. A disabled fix has no edits, is never
+   * preferred and is never applied.
+   */
+  disabled?: string;
   edits: TextEdit[];
+}
+
+/** A fix that can be applied: not disabled, and with edits. */
+export function applicable(fix: Fix): boolean {
+  return !fix.disabled && fix.edits.length > 0;
 }
 
 export interface Finding {

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Parser } from '../parsing/goParser';
-import { analyzePackage } from '../analysis/index';
+import { analyzePackage, applicable } from '../analysis/index';
 import type { Finding, Fix, SeverityOverride, SourceFile } from '../analysis/index';
 import { combineFixes } from '../analysis/fixes/combine';
 import { applyEdits } from '../analysis/textEdits';
@@ -100,7 +100,7 @@ export function fixInMemory(
     const wanted: { finding: Finding; fix: Fix }[] = [];
     for (const finding of findings) {
       if (reported && !reported.has(path.resolve(finding.file))) continue;
-      const fix = finding.fixes.find((x) => x.preferred && x.edits.length > 0);
+      const fix = finding.fixes.find((x) => x.preferred && applicable(x));
       if (!fix) continue;
       const blocked = fix.edits.map((e) => e.file).find((f) => !editable(f));
       if (blocked === undefined) {

@@ -14,7 +14,8 @@ export function formatJson(findings: readonly Finding[]): string {
     message: f.message,
     range: range(f.range),
     related: f.related.map((r) => ({ file: r.file, range: range(r.range), message: r.message })),
-    fixes: f.fixes.map((x) => ({ title: x.title, preferred: x.preferred })),
+    // A disabled fix (shown with its reason in editors) is no fix a script could apply.
+    fixes: f.fixes.filter((x) => !x.disabled).map((x) => ({ title: x.title, preferred: x.preferred })),
   }));
   return JSON.stringify(out, null, 2) + '\n';
 }

@@ -64,7 +64,7 @@ function result(f: Finding, cwd: string): Result {
       physicalLocation: physicalLocation(r.file, r.range, cwd),
       message: { text: r.message },
     })),
-    fixes: f.fixes.map((x): SarifFix => {
+    fixes: f.fixes.filter((x) => !x.disabled).map((x): SarifFix => {
       const byFile = new Map<string, typeof x.edits>();
       for (const e of x.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
       return {

@@ -87,6 +87,13 @@ export class CodeActions {
     const actions: CodeAction[] = [];
     for (const r of resolved) {
       for (const fix of r.fixes) {
+        if (fix.disabled) {
+          // The reason is worth showing (why no fix here); a client that cannot show it gets nothing.
+          if (this.options.disabledSupport) {
+            actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [r.diagnostic], disabled: { reason: fix.disabled } });
+          }
+          continue;
+        }
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,

@@ -1,6 +1,6 @@
 // Which fixes "fix all" applies: every preferred fix of a file (a quick fix the user picks), or only
 // those marked safe (source.fixAll.maprace, which editors run on save without asking).
-import type { Finding, Fix } from '../analysis/index';
+import { applicable, type Finding, type Fix } from '../analysis/index';
 import { combineFixes } from '../analysis/fixes/combine';
 
 export interface Combined {
@@ -13,7 +13,7 @@ function distinctPreferred(findings: readonly Finding[], keep: (fix: Fix) => boo
   const seen = new Set<string>();
   const out: Fix[] = [];
   for (const fix of findings.flatMap((f) => f.fixes)) {
-    if (!fix.preferred || !keep(fix)) continue;
+    if (!fix.preferred || !applicable(fix) || !keep(fix)) continue;
     const key = JSON.stringify(fix.edits);
     if (seen.has(key)) continue;
     seen.add(key);

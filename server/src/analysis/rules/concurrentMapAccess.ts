@@ -6,22 +6,13 @@ import type { VarDecl } from '../model/variables';
 import type { Access } from '../model/timeline';
 import type { Race, RaceFacts } from '../model/races';
 import { nodeRange, where } from '../positions';
-import { guardWithMutex } from '../fixes/guardWithMutex';
+import { guardedMap } from '../fixes/guardWithMutex';
 
 export const RULE_ID = 'concurrent-map-access';
 
-/** `skip`: races whose access another, more specific rule reports. */
-export function concurrentMapAccess(facts: RaceFacts, skip: (race: Race) => boolean = () => false): Finding[] {
-  const { races, accesses } = facts;
-  const byVar = new Map<VarDecl, Access[]>();
-  for (const race of races.values()) {
-    const list = byVar.get(race.here.access.v) ?? [];
-    list.push(race.here.access);
-    byVar.set(race.here.access.v, list);
-  }
-  const fixes = new Map<VarDecl, Fix | undefined>();
-  for (const [v, racy] of byVar) fixes.set(v, guardWithMutex(v, racy, accesses.filter((a) => a.v === v)));
-  return [...races.values()].filter((race) => !skip(race)).map((race) => toFinding(race, fixes.get(race.here.access.v)));
+/** `fixes`: the guard fix of each racy map (guardFixes); `skip`: races whose access another, more specific rule reports. */
+export function concurrentMapAccess(facts: RaceFacts, fixes: ReadonlyMap<VarDecl, Fix | undefined>, skip: (race: Race) => boolean = () => false): Finding[] {
+  return [...facts.races.values()].filter((race) => !skip(race)).map((race) => toFinding(race, fixes.get(guardedMap(race.here.access.v))));
 }
 
 const HERE_VERB = { read: 'read', write: 'written', iterate: 'ranged over' } as const;

@@ -1,6 +1,6 @@
 // unsynchronized-map-field: a struct's map field that methods running concurrently touch, in a
 // struct with no mutex at all: reported once, at the field, with the races as related information.
-import type { Finding } from '../types';
+import type { Finding, Fix } from '../types';
 import type { FieldInfo, FuncInfo, PackageModel } from '../model/packageModel';
 import type { VarDecl } from '../model/variables';
 import type { RaceFacts } from '../model/races';
@@ -20,7 +20,8 @@ function inMethodOf(a: Access, typeName: string, model: PackageModel, methods: r
   );
 }
 
-export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel): Finding[] {
+/** `fixes`: the guard fix of each racy map (guardFixes): the field's is offered at the field too. */
+export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel, fixes: ReadonlyMap<VarDecl, Fix | undefined>): Finding[] {
   const fields = new Map<VarDecl, FieldInfo>();
   for (const s of model.structs.values()) for (const f of s.fields.values()) fields.set(f.decl, f);
   const out = new Map<FieldInfo, Finding>();
@@ -40,7 +41,7 @@ export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel): F
         message: `field \`${field.owner.name}.${field.name}\` is a map accessed by methods that run concurrently, and ${field.owner.name} has no mutex guarding it`,
         range: nodeRange(field.decl.node),
         related: [],
-        fixes: [],
+        fixes: [fixes.get(field.decl)].filter((f): f is Fix => !!f),
       };
       out.set(field, finding);
     }
