@@ -19,7 +19,8 @@ test('goAtLeast compares major and minor; an unknown version is old', () => {
   assert.ok(!goAtLeast('1.20', '1.21'));
   assert.ok(!goAtLeast('1.9', '1.21'), '1.9 is older than 1.21 (not a string comparison)');
   assert.ok(!goAtLeast(undefined, '1.21'));
-  assert.ok(!goAtLeast('go1.21', '1.21'), 'not a go.mod version');
+  assert.ok(goAtLeast('go1.21', '1.21'), 'as `go version` prints it');
+  assert.ok(!goAtLeast('', '1.21'));
 });
 
 test('goDirective reads the go line of go.mod; goVersionFor walks up and re-reads a changed go.mod', () => {

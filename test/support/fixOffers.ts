@@ -21,6 +21,11 @@ export const FIXED_RULES: Readonly<Record<string, Readonly<Record<string, string
   'map-write-under-rlock': {},
   'map-escapes-lock': {},
   'unguarded-map-access': {},
+  'syncmap-check-then-act': {
+    claim_job: 'the OnClaim hook runs between the Load and the Delete: deleting at the Load would change what it sees',
+    advance_version: 'CompareAndSwap needs Go 1.20 (the fixtures are analysed with no go version), and a hook runs before the Store',
+  },
+  'syncmap-redundant-delete': {},
 };
 
 /** Why a racy case of `rule` gets no preferred fix, or undefined when it must get one. */

@@ -43,7 +43,10 @@ export interface FixtureCase {
  */
 export type Proof = 'race' | 'fails' | 'passes';
 
-const PROOF: Readonly<Record<string, Proof>> = {};
+const PROOF: Readonly<Record<string, Proof>> = {
+  'syncmap-check-then-act': 'fails',
+  'syncmap-redundant-delete': 'passes',
+};
 
 export function proofOf(rule: string): Proof {
   return PROOF[rule] ?? 'race';

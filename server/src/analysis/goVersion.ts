@@ -1,8 +1,8 @@
 // The module's `go` version (from go.mod) decides which library calls a fix may write.
 
-/** `1.21`, `1.21.3`, `1.22rc1` → [1, 21]; anything else → undefined. */
+/** `1.21`, `1.21.3`, `1.22rc1`, `go1.21` → [1, 21]; anything else → undefined. */
 function parse(version: string): [number, number] | undefined {
-  const m = /^(\d+)\.(\d+)/.exec(version.trim());
+  const m = /^(?:go)?(\d+)\.(\d+)/.exec(version.trim());
   return m ? [Number(m[1]), Number(m[2])] : undefined;
 }
 

@@ -10,6 +10,10 @@ import { mapEscapesLock } from './rules/mapEscapesLock';
 import { mapWriteUnderRlock } from './rules/mapWriteUnderRlock';
 import { guardsOf, unguardedMapAccess } from './rules/unguardedMapAccess';
 import { unsynchronizedMapField } from './rules/unsynchronizedMapField';
+import { syncmapCheckThenAct } from './rules/syncmapCheckThenAct';
+import { syncmapRedundantDelete } from './rules/syncmapRedundantDelete';
+import { StoreReach } from './rules/syncmapSteps';
+import { SyncMaps } from './model/syncMaps';
 import { applySuppressions } from './suppression';
 import { splitByPackageClause } from './packageClause';
 
@@ -24,7 +28,7 @@ export type SeverityOverride = Severity | 'off';
 export interface AnalysisOptions {
   /** Per-rule severity, or 'off' to disable the rule. */
   severities?: Record<string, SeverityOverride>;
-  /** The module's `go` version from go.mod (`1.21`); fixes use newer library calls only when it allows. */
+  /** The module's `go` version from go.mod (`1.21`): fixes use only what it has. Unknown means old. */
   goVersion?: string;
 }
 
@@ -55,6 +59,10 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
       return !!guard && a.locks.some((l) => l.key === guard.key) && isClaimed(race.other.access);
     });
     findings.push(...underRlock, ...escapes, ...unguarded, ...races, ...unsynchronizedMapField(facts, model, fixes));
+    const syncCalls = new SyncMaps(model).calls();
+    if (syncCalls.length) {
+      findings.push(...syncmapCheckThenAct(syncCalls, options.goVersion), ...syncmapRedundantDelete(syncCalls, () => new StoreReach(model, syncCalls)));
+    }
   }
   return finalize(applySuppressions(findings, files), options);
 }

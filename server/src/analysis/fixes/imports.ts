@@ -18,7 +18,7 @@ export function importedNames(file: SourceFile): Set<string> {
   return names;
 }
 
-function importSpecs(file: SourceFile): SyntaxNode[] {
+export function importSpecs(file: SourceFile): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (const decl of file.root.children) {
     if (decl.type !== 'import_declaration') continue;
@@ -30,7 +30,7 @@ function importSpecs(file: SourceFile): SyntaxNode[] {
   return out;
 }
 
-function specPath(file: SourceFile, spec: SyntaxNode): string {
+export function specPath(file: SourceFile, spec: SyntaxNode): string {
   const p = childByField(spec, 'path');
   return p ? nodeText(file, p).slice(1, -1) : '';
 }

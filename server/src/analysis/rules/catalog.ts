@@ -40,6 +40,18 @@ export const RULES: readonly RuleInfo[] = [
     severity: 'warning',
     summary: 'A struct field of map type used by methods that run concurrently, in a struct with no mutex protecting it.',
   },
+  {
+    id: 'syncmap-check-then-act',
+    severity: 'warning',
+    summary:
+      'A sync.Map used in two steps where one atomic call exists: Load then Store on the same key (LoadOrStore), ' +
+      'Load then Delete (LoadAndDelete), Load, compare, Store (CompareAndSwap); another goroutine can act between the steps.',
+  },
+  {
+    id: 'syncmap-redundant-delete',
+    severity: 'information',
+    summary: 'Delete(k) after LoadAndDelete(k) on the same sync.Map and key: the key is already gone.',
+  },
 ];
 
 export function ruleInfo(id: string): RuleInfo | undefined {

@@ -1,0 +1,17 @@
+package evict_entry
+
+import (
+	"sync/atomic"
+	"testing"
+)
+
+func TestEvict(t *testing.T) {
+	c := &Cache{}
+	c.entries.Store("k", []byte("v"))
+	if got := string(c.Evict("k")); got != "v" {
+		t.Fatalf("Evict = %q", got)
+	}
+	if c.Evict("k") != nil || atomic.LoadInt64(&c.evictions) != 1 {
+		t.Fatal("evicted twice")
+	}
+}
