@@ -80,3 +80,42 @@ test('--fix uses a copy loop under go 1.20 and without go.mod; the module builds
   });
   assert.equal(r.status, 0, r.stdout + r.stderr);
 });
+
+const ADVANCE = `package v
+
+import "sync"
+
+var versions sync.Map
+
+// Advance moves key from version from to version to, and reports whether it did.
+func Advance(key string, from, to int) bool {
+	v, _ := versions.Load(key)
+	if v != from {
+		return false
+	}
+	versions.Store(key, to)
+	return true
+}
+`;
+
+test('--fix rewrites Load-compare-Store to CompareAndSwap only when go.mod says 1.20 or newer', () => {
+  const fixedWith = (goLine: string) => {
+    const dir = tempTree({ 'go.mod': `module example.com/v\n\n${goLine}\n`, 'v/v.go': ADVANCE });
+    const run = maprace(['--fix', path.join(dir, 'v')]);
+    return { run, dir, text: fs.readFileSync(path.join(dir, 'v', 'v.go'), 'utf8') };
+  };
+  const newer = fixedWith('go 1.20');
+  assert.equal(newer.run.status, 0, newer.run.stderr);
+  assert.match(newer.text, /\tif !versions\.CompareAndSwap\(key, from, to\) \{\n\t\treturn false\n\t\}\n\treturn true\n/);
+  assert.doesNotMatch(newer.text, /versions\.(Load|Store)\(/);
+  const go = findGo();
+  if (!('missing' in go)) {
+    // Go 1.19 here has no sync.Map.CompareAndSwap, so only gofmt can check this output.
+    const gofmt = spawnSync(path.join(path.dirname(go.bin), 'gofmt'), ['-l', newer.dir], { encoding: 'utf8' });
+    assert.equal(gofmt.stdout, '', gofmt.stderr);
+  }
+  const older = fixedWith('go 1.19');
+  assert.equal(older.run.status, 1, 'the finding stays: sync.Map has no CompareAndSwap before 1.20');
+  assert.match(older.run.stdout, /syncmap-check-then-act/);
+  assert.equal(older.text, ADVANCE);
+});
