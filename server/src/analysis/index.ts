@@ -9,6 +9,7 @@ import { mapEscapesLock } from './rules/mapEscapesLock';
 import { mapWriteUnderRlock } from './rules/mapWriteUnderRlock';
 import { guardsOf, unguardedMapAccess } from './rules/unguardedMapAccess';
 import { unsynchronizedMapField } from './rules/unsynchronizedMapField';
+import { uncheckedMapLookup } from './rules/uncheckedMapLookup';
 import { applySuppressions } from './suppression';
 import { splitByPackageClause } from './packageClause';
 
@@ -49,7 +50,7 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
       const guard = guards.get(a.v.field ?? a.v);
       return !!guard && a.locks.some((l) => l.key === guard.key) && isClaimed(race.other.access);
     });
-    findings.push(...underRlock, ...escapes, ...unguarded, ...races, ...unsynchronizedMapField(facts, model));
+    findings.push(...underRlock, ...escapes, ...unguarded, ...races, ...unsynchronizedMapField(facts, model), ...uncheckedMapLookup(facts, model));
   }
   return finalize(applySuppressions(findings, files), options);
 }

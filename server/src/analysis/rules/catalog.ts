@@ -40,6 +40,14 @@ export const RULES: readonly RuleInfo[] = [
     severity: 'warning',
     summary: 'A struct field of map type used by methods that run concurrently, in a struct with no mutex protecting it.',
   },
+  {
+    id: 'unchecked-map-lookup',
+    severity: 'warning',
+    summary:
+      'A lookup in a map of pointers or interfaces whose missing-key case is not handled: `m[k].f` or `m[k].M()` ' +
+      'panics with a nil pointer dereference when k is not in the map (warning); `v := m[k]` followed by `v.f` ' +
+      'does the same one step later (information).',
+  },
 ];
 
 export function ruleInfo(id: string): RuleInfo | undefined {
