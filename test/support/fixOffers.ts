@@ -19,6 +19,7 @@ export const FIXED_RULES: Readonly<Record<string, Readonly<Record<string, string
   'map-write-under-rlock': {},
   'map-escapes-lock': {},
   'unguarded-map-access': {},
+  'unchecked-map-lookup': {},
 };
 
 /** Why a racy case of `rule` gets no preferred fix, or undefined when it must get one. */
