@@ -63,11 +63,11 @@ test('the value type comes from parameters, var declarations, make, literals and
 test('uses that panic on nil: fields (promoted ones too), func fields, value receivers, dereferencing pointer receivers, interface methods', async () => {
   const fn = [
     'func f(m map[string]*T, errs map[string]error, k string) {',
-    '\t_ = m[k].n',
-    '\t_ = m[k].id',
-    '\tm[k].fn()',
-    '\t_ = m[k].Value()',
-    '\t_ = m[k].Ptr()',
+    '\t_ = m["a"].n',
+    '\t_ = m["b"].id',
+    '\tm["c"].fn()',
+    '\t_ = m["d"].Value()',
+    '\t_ = m["e"].Ptr()',
     '\t_ = errs[k].Error()',
     '}',
   ].join('\n');
@@ -98,6 +98,34 @@ test('silent: fine on nil, unknown value types, nested maps, values checked or h
     'func f(m map[string]T, k string) int {\n\tv := m[k]\n\treturn v.n + m[k].n + m[k].Value()\n}',
   ];
   for (const fn of fns) assert.deepEqual(await lookups(fn), [], fn);
+});
+
+test('a check or store vouches for the key only where it covers the use; an earlier dereference does too', async () => {
+  // A check that does not leave, or a store in a branch, leaves the later use unchecked.
+  assert.deepEqual(await lookups('func f(m map[string]*T, k string) int {\n\tif v, ok := m[k]; ok {\n\t\tv.n = 1\n\t}\n\treturn m[k].n\n}'), ['5: warning']);
+  assert.deepEqual(await lookups('func f(m map[string]*T, k string, on bool) int {\n\tif on {\n\t\tm[k] = &T{}\n\t}\n\treturn m[k].n\n}'), ['5: warning']);
+  assert.deepEqual(await lookups('func f(m map[string]*T, k string) int {\n\tif m[k] == nil {\n\t\tprintln(k)\n\t}\n\treturn m[k].n\n}'), ['5: warning']);
+  assert.deepEqual(await lookups('func f(m map[string]*T, k string, on bool) int {\n\tif on {\n\t\t_ = m[k].n\n\t}\n\treturn m[k].n\n}'), ['3: warning', '5: warning']);
+  // A dereference that always ran first would have panicked already: one finding, at the first.
+  assert.deepEqual(await lookups('func f(m map[string]*T, k string) int {\n\ta := m[k].n\n\tm[k].n = m[k].n + a\n\treturn a\n}'), ['2: warning']);
+  // A check whose branch leaves, or stores the key, covers what follows.
+  assert.deepEqual(await lookups('func f(m map[string]*T, k string) int {\n\tif _, ok := m[k]; !ok {\n\t\tpanic(k)\n\t}\n\treturn m[k].n\n}'), []);
+  assert.deepEqual(await lookups('func f(m map[string]*T, k string) int {\n\tv, ok := m[k]\n\t_, _ = v, ok\n\treturn m[k].n\n}'), []);
+  // A tagless switch: after `case v == nil:`, the later cases know v is there.
+  const sw = 'func f(m map[string]*T, k string) int {\n\tv := m[k]\n\tswitch {\n\tcase v == nil:\n\t\tprintln(k)\n\tcase v.n > 0:\n\t\treturn m[k].n\n\t}\n\treturn 0\n}';
+  assert.deepEqual(await lookups(sw), []);
+  assert.deepEqual(await lookups(sw.replace('case v == nil:', 'case k == "":')), ['7: warning'], 'without the nil case');
+});
+
+test('fixes of one function take distinct names, so fix-all can apply them together', async () => {
+  parser ??= createGoParser();
+  const fn = 'func f(m map[string]*T, a, b string) int {\n\tx := m[a].n\n\ty := m[b].n\n\tz := m[a+b]\n\treturn x + y + z.n\n}';
+  const findings = analyzePackage([parseSourceFile(await parser, '/x/p.go', `${PRELUDE}\n${fn}\n`)]).filter((f) => f.rule === 'unchecked-map-lookup');
+  const texts = findings.map((f) => f.fixes[0]!.edits.map((e) => e.newText).join('|'));
+  assert.equal(texts.length, 3);
+  assert.match(texts[0]!, /^\tv, ok := m\[a\]\n/);
+  assert.match(texts[1]!, /^\tv2, ok2 := m\[b\]\n/);
+  assert.match(texts[2]!, /^, ok3\|/);
 });
 
 test('half-typed code never throws', async () => {

@@ -150,6 +150,10 @@ test('not offered: zero values that cannot be spelled, conditional evaluation, c
     'func f(m map[string]*T, k string) {\n\tif x := compute(); m[k].n > x {\n\t\tfmt.Println(k)\n\t}\n}',
   ];
   for (const fn of conditional) assert.equal((await lookupFix(fn)).fix, undefined, fn);
+  // `goto` over the new declaration does not compile.
+  const jump = 'func f(m map[string]*T, k string, skip bool) int {\n\tif skip {\n\t\tgoto out\n\t}\n\tprintln(m[k].n)\nout:\n\treturn 0\n}';
+  assert.match((await lookupFix(jump)).fix?.edits[0]?.newText ?? '', /^if v, ok := m\[k\]; ok \{/, 'a lone use is still wrapped: its names live in the if');
+  assert.equal((await lookupFix(jump.replace('println(m[k].n)', 'n := m[k].n\n\tprintln(n)'))).fix, undefined);
   // compute() may touch the map, and Go leaves its order against the lookup open: moving the lookup could matter.
   assert.equal((await lookupFix('func f(m map[string]*T, k string) int {\n\treturn compute() + m[k].n\n}')).fix, undefined);
   assert.equal((await lookupFix('func f(m map[string]*T, k string) {\n\tfmt.Println(m[k].n, func() int { return 1 }())\n}')).fix, undefined);

@@ -102,8 +102,23 @@ function ownsLines(file: SourceFile, node: SyntaxNode): boolean {
   return file.text.slice(lineStart, node.start).trim() === '' && /^[ \t]*(\/\/.*)?\r?$/.test(file.text.slice(node.end, lineEnd));
 }
 
-/** `continue` directly in a loop body, else `return` with the function's zero values (undefined if not spellable). */
+/** A `goto` could jump over the new `v, ok :=` declaration, which Go rejects. */
+function hasGoto(fn: SyntaxNode): boolean {
+  let found = false;
+  walk(fn, (n) => {
+    if (n.type === 'goto_statement') found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * `continue` directly in a loop body, else `return` with the function's zero values; undefined when those
+ * cannot be spelled, or when a `goto` could jump over the declaration the exit comes with.
+ */
 function exitFor(stmt: SyntaxNode, file: SourceFile, model: PackageModel): string | undefined {
+  const outer = outermostFunction(stmt);
+  if (!outer || hasGoto(outer)) return undefined;
   const container = stmt.parent;
   if (container?.type === 'block' && container.parent?.type === 'for_statement') return 'continue';
   const fn = enclosingFunction(stmt);
@@ -136,8 +151,11 @@ function hasMultilineLiteral(node: SyntaxNode, file: SourceFile): boolean {
 
 const title = (file: SourceFile, lookup: SyntaxNode) => `Add an ok-check on \`${nodeText(file, lookup)}\``;
 
-/** The fix for a lookup used directly (`m[k].f`, `m[k].M()`). */
-export function okCheckAtUse(lookup: SyntaxNode, file: SourceFile, model: PackageModel): Fix | undefined {
+/**
+ * The fix for a lookup used directly (`m[k].f`, `m[k].M()`). `reserved`: names the other fixes in the same
+ * function took, so that "fix all" can apply them together; the names taken here are added to it.
+ */
+export function okCheckAtUse(lookup: SyntaxNode, file: SourceFile, model: PackageModel, reserved: Set<string>): Fix | undefined {
   const at = statementOf(lookup);
   const fn = outermostFunction(lookup);
   if (!at || !fn || !ownsLines(file, at.stmt)) return undefined;
@@ -145,7 +163,7 @@ export function okCheckAtUse(lookup: SyntaxNode, file: SourceFile, model: Packag
   if (!HOISTABLE.has(stmt.type)) return undefined;
   const others = otherCalls(region, lookup, file, model);
   if (!others) return undefined;
-  const used = namesIn(fn, file);
+  const used = new Set([...namesIn(fn, file), ...reserved]);
   const v = freshName(valueNameCandidates(lookup, file), used);
   const ok = freshName(['ok'], used);
   const reads = readsOf(lookup, region, file);
@@ -162,6 +180,7 @@ export function okCheckAtUse(lookup: SyntaxNode, file: SourceFile, model: Packag
       { file: file.path, range: { start: { line: stmt.startPoint.row, character: 0 }, end: { line: stmt.startPoint.row, character: 0 } }, newText: lines.join(eol) },
       ...reads.map((r) => ({ file: file.path, range: nodeRange(r), newText: v })),
     ];
+    reserved.add(v).add(ok);
     return { title: title(file, lookup), preferred: true, safe, edits };
   }
   // A plain assignment whose early exit cannot be spelled is wrapped too: on a missing key it is skipped.
@@ -175,6 +194,7 @@ export function okCheckAtUse(lookup: SyntaxNode, file: SourceFile, model: Packag
   }
   body += file.text.slice(from, stmt.end);
   const newText = [`if ${v}, ${ok} := ${lookupText}; ${ok} {`, `${indent}\t${indentMore(body)}`, `${indent}}`].join(eol);
+  reserved.add(v).add(ok);
   return { title: title(file, lookup), preferred: true, safe, edits: [{ file: file.path, range: nodeRange(stmt), newText }] };
 }
 
@@ -193,7 +213,7 @@ function branches(stmts: readonly SyntaxNode[], file: SourceFile): boolean {
 }
 
 /** The fix for `v := m[k]` whose value a later statement uses as present: `v, ok := m[k]` and an early exit. */
-export function okCheckAfterDecl(decl: SyntaxNode, use: SyntaxNode, file: SourceFile, model: PackageModel): Fix | undefined {
+export function okCheckAfterDecl(decl: SyntaxNode, use: SyntaxNode, file: SourceFile, model: PackageModel, reserved: Set<string>): Fix | undefined {
   const fn = outermostFunction(decl);
   const left = childByField(decl, 'left');
   const name = left && namedChildren(left)[0];
@@ -202,7 +222,8 @@ export function okCheckAfterDecl(decl: SyntaxNode, use: SyntaxNode, file: Source
   if (!fn || !name || !lookup || !decl.parent || !CONTAINERS.has(decl.parent.type) || !ownsLines(file, decl)) return undefined;
   const exit = exitFor(decl, file, model);
   if (!exit) return undefined;
-  const ok = freshName(['ok'], namesIn(fn, file));
+  const ok = freshName(['ok'], new Set([...namesIn(fn, file), ...reserved]));
+  reserved.add(ok);
   const eol = eolOf(file.text);
   const indent = lineIndent(file, decl);
   const lineEnd = file.text.indexOf('\n', decl.end);

@@ -89,7 +89,15 @@ export function uncheckedMapLookup(facts: RaceFacts, model: PackageModel): Findi
     byNode.set(a.node, [...(byNode.get(a.node) ?? []), a]);
   }
   const out: Finding[] = [];
-  for (const [lookup, accesses] of byNode) {
+  // Names each function's fixes take, in source order, so that fixes applied together never clash.
+  const reserved = new Map<SyntaxNode, Set<string>>();
+  const namesOf = (n: SyntaxNode) => {
+    const fn = outermostFunction(n)!;
+    if (!reserved.has(fn)) reserved.set(fn, new Set());
+    return reserved.get(fn)!;
+  };
+  const inOrder = [...byNode].sort(([a, x], [b, y]) => x[0]!.file.path.localeCompare(y[0]!.file.path) || a.start - b.start);
+  for (const [lookup, accesses] of inOrder) {
     const file = accesses[0]!.file;
     const operand = childByField(lookup, 'operand');
     const index = childByField(lookup, 'index');
@@ -105,8 +113,8 @@ export function uncheckedMapLookup(facts: RaceFacts, model: PackageModel): Findi
     const selector = selectorOf(lookup);
     const what = selector && panicsOnNil(selector, file, value, model);
     if (selector && what) {
-      if (keyKnownPresent(lookup, file, lookup.start)) continue;
-      const fix = okCheckAtUse(lookup, file, model);
+      if (keyKnownPresent(lookup, file, lookup)) continue;
+      const fix = okCheckAtUse(lookup, file, model, namesOf(lookup));
       out.push({
         file: file.path,
         rule: RULE_ID,
@@ -122,8 +130,8 @@ export function uncheckedMapLookup(facts: RaceFacts, model: PackageModel): Findi
     const use = single && firstUse(single.decl, single.name, file);
     const useSelector = use && selectorOf(use);
     const useWhat = useSelector && panicsOnNil(useSelector, file, value, model);
-    if (!single || !use || !useWhat || keyKnownPresent(lookup, file, use.start)) continue;
-    const fix = okCheckAfterDecl(single.decl, use, file, model);
+    if (!single || !use || !useWhat || keyKnownPresent(lookup, file, use)) continue;
+    const fix = okCheckAfterDecl(single.decl, use, file, model, namesOf(lookup));
     out.push({
       file: file.path,
       rule: RULE_ID,

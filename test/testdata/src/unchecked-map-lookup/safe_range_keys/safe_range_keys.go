@@ -28,3 +28,18 @@ func SortedNames(users map[int]*User) []string {
 	}
 	return out
 }
+
+// IndexedNames lists the users' names through a slice of their ids filled by index.
+func IndexedNames(users map[int]*User) []string {
+	ids := make([]int, len(users))
+	i := 0
+	for id := range users {
+		ids[i] = id
+		i++
+	}
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, users[id].Name)
+	}
+	return out
+}

@@ -10,4 +10,7 @@ func TestNames(t *testing.T) {
 	if got := SortedNames(users); len(got) != 2 || got[0] != "ann" || got[1] != "bob" {
 		t.Fatalf("SortedNames = %v", got)
 	}
+	if got := IndexedNames(users); len(got) != 2 {
+		t.Fatalf("IndexedNames = %v", got)
+	}
 }
