@@ -23,19 +23,25 @@ const KNOWN_INTERFACES = new Set([
   'fmt.Stringer', 'context.Context', 'http.Handler', 'net.Conn', 'net.Listener', 'sort.Interface',
 ]);
 
+const specsByModel = new WeakMap<PackageModel, Map<string, TypeAt>>();
+
 /** The type_spec of a named type of the package (not an alias), in whichever file declares it. */
 export function typeSpecOf(model: PackageModel, name: string): TypeAt | undefined {
-  for (const file of model.files) {
-    for (const decl of file.root.children) {
-      if (decl.type !== 'type_declaration') continue;
-      for (const spec of namedChildren(decl)) {
-        if (spec.type !== 'type_spec') continue;
-        const n = childByField(spec, 'name');
-        if (n && nodeText(file, n) === name) return { node: spec, file };
+  let specs = specsByModel.get(model);
+  if (!specs) {
+    specs = new Map();
+    for (const file of model.files) {
+      for (const decl of file.root.children) {
+        if (decl.type !== 'type_declaration') continue;
+        for (const spec of namedChildren(decl)) {
+          const n = spec.type === 'type_spec' ? childByField(spec, 'name') : undefined;
+          if (n && !specs.has(nodeText(file, n))) specs.set(nodeText(file, n), { node: spec, file });
+        }
       }
     }
+    specsByModel.set(model, specs);
   }
-  return undefined;
+  return specs.get(name);
 }
 
 /** The map type of a map variable, as its declaration spells it (through named map types of the package). */

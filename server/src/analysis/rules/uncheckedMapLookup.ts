@@ -86,7 +86,9 @@ export function uncheckedMapLookup(facts: RaceFacts, model: PackageModel): Findi
   const byNode = new Map<SyntaxNode, Access[]>();
   for (const a of facts.accesses) {
     if (a.kind !== 'read' || a.node.type !== 'index_expression') continue;
-    byNode.set(a.node, [...(byNode.get(a.node) ?? []), a]);
+    const list = byNode.get(a.node);
+    if (list) list.push(a);
+    else byNode.set(a.node, [a]);
   }
   const out: Finding[] = [];
   // Names each function's fixes take, in source order, so that fixes applied together never clash.
@@ -103,6 +105,9 @@ export function uncheckedMapLookup(facts: RaceFacts, model: PackageModel): Findi
     const index = childByField(lookup, 'index');
     // `m[a][b]`: the inner map's type is one more step away; left alone.
     if (!operand || !index || operand.type === 'index_expression' || !outermostFunction(lookup)) continue;
+    const selector = selectorOf(lookup);
+    const single = selector ? undefined : singleDecl(lookup, file);
+    if (!selector && !single) continue;
     const found = valueOf(accesses, model);
     if (!found || inInitializer(lookup, file, found.v)) continue;
     const { value, v } = found;
@@ -110,7 +115,6 @@ export function uncheckedMapLookup(facts: RaceFacts, model: PackageModel): Findi
     const keyText = nodeText(file, index);
     const declared = v.field ?? v;
     const related = [{ file: declared.file.path, range: nodeRange(declared.node), message: `map \`${mapText}\` is declared here with values of type ${nilName(value)}` }];
-    const selector = selectorOf(lookup);
     const what = selector && panicsOnNil(selector, file, value, model);
     if (selector && what) {
       if (keyKnownPresent(lookup, file, lookup)) continue;
@@ -126,7 +130,6 @@ export function uncheckedMapLookup(facts: RaceFacts, model: PackageModel): Findi
       });
       continue;
     }
-    const single = singleDecl(lookup, file);
     const use = single && firstUse(single.decl, single.name, file);
     const useSelector = use && selectorOf(use);
     const useWhat = useSelector && panicsOnNil(useSelector, file, value, model);
