@@ -247,8 +247,9 @@ test('cross-file: a fix edits two files, and an on-disk change to another file r
   }
 });
 
-// One file, three newer rules: (a) a getter that forgot the lock, (b) a write under RLock, (c) a map
-// field of a mutex-less struct whose method is started as goroutines. Line numbers are 0-based below.
+// One file, the newer rules: (a) a getter that forgot the lock, (b) a write under RLock, (c) a map
+// field of a mutex-less struct whose method is started as goroutines, (d) a map used after it escaped
+// its lock, (e) a lookup in a map of pointers used as if the key were there. Line numbers are 0-based below.
 const RULES_GO = [
   'package cache', //                                                   0
   '',
@@ -321,6 +322,13 @@ const RULES_GO = [
   '\treturn n',
   '}',
   '',
+  '// Limit is one user\'s quota; Allowed trusts that every user has one.',
+  'type Limit struct{ max int }',
+  '',
+  'func Allowed(limits map[string]*Limit, user string, n int) bool {', // 74
+  '\treturn n <= limits[user].max', //                                 75 (e)
+  '}',
+  '',
 ].join('\n');
 
 test('newer rules carry code, docs link and related information; hover on a map shows its guard and contexts', async () => {
@@ -379,10 +387,28 @@ test('newer rules carry code, docs link and related information; hover on a map 
       [61, 'return c.data', 'returned here while c.mu is held'],
       [15, 'c.data[k]', 'written under c.mu here'],
     ]);
+    // (e) The unchecked lookup: a warning at the lookup, related to the map's declaration, and its
+    // preferred quick fix handles the missing key (after which nothing is left to report there).
+    const lookup = withCode('unchecked-map-lookup', 75);
+    assert.equal(lookup.severity, 2);
+    assert.equal(textAt(RULES_GO, lookup.range), 'limits[user]');
+    assert.equal(lookup.message, '`limits[user]` is a nil *Limit when `user` is not in the map, and this reads field max through it: panic: nil pointer dereference');
+    assert.deepEqual(related(lookup), [[74, 'limits', 'map `limits` is declared here with values of type *Limit']]);
+    const actions = (await s.codeActions({ textDocument: { uri }, range: lookup.range, context: { diagnostics: [lookup], only: ['quickfix'] } })) as CodeAction[];
+    const okCheck = actions.find((a) => a.title === 'Add an ok-check on `limits[user]`');
+    assert.ok(okCheck, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(okCheck.isPreferred, true);
+    const edits = okCheck.edit?.changes?.[uri] ?? documentEdits(okCheck, uri).edits;
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'go', 0, RULES_GO), edits);
+    assert.ok(
+      fixed.includes('\tlimit, ok := limits[user]\n\tif !ok {\n\t\treturn false\n\t}\n\treturn n <= limit.max\n'),
+      fixed.split('\n').slice(72).join('\n'),
+    );
     assert.deepEqual(items.map((d) => d.code).sort(), [
       'concurrent-map-access',
       'map-escapes-lock',
       'map-write-under-rlock',
+      'unchecked-map-lookup',
       'unguarded-map-access',
       'unsynchronized-map-field',
     ]);

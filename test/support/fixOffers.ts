@@ -26,6 +26,7 @@ export const FIXED_RULES: Readonly<Record<string, Readonly<Record<string, string
     advance_version: 'CompareAndSwap needs Go 1.20 (the fixtures are analysed with no go version), and a hook runs before the Store',
   },
   'syncmap-redundant-delete': {},
+  'unchecked-map-lookup': {},
 };
 
 /** Why a racy case of `rule` gets no preferred fix, or undefined when it must get one. */

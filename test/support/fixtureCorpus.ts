@@ -46,6 +46,7 @@ export type Proof = 'race' | 'fails' | 'passes';
 const PROOF: Readonly<Record<string, Proof>> = {
   'syncmap-check-then-act': 'fails',
   'syncmap-redundant-delete': 'passes',
+  'unchecked-map-lookup': 'fails',
 };
 
 export function proofOf(rule: string): Proof {

@@ -14,6 +14,7 @@ import { syncmapCheckThenAct } from './rules/syncmapCheckThenAct';
 import { syncmapRedundantDelete } from './rules/syncmapRedundantDelete';
 import { StoreReach } from './rules/syncmapSteps';
 import { SyncMaps } from './model/syncMaps';
+import { uncheckedMapLookup } from './rules/uncheckedMapLookup';
 import { applySuppressions } from './suppression';
 import { splitByPackageClause } from './packageClause';
 
@@ -58,7 +59,7 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
       const guard = guards.get(a.v.field ?? a.v);
       return !!guard && a.locks.some((l) => l.key === guard.key) && isClaimed(race.other.access);
     });
-    findings.push(...underRlock, ...escapes, ...unguarded, ...races, ...unsynchronizedMapField(facts, model, fixes));
+    findings.push(...underRlock, ...escapes, ...unguarded, ...races, ...unsynchronizedMapField(facts, model, fixes), ...uncheckedMapLookup(facts, model));
     const syncCalls = new SyncMaps(model).calls();
     if (syncCalls.length) {
       findings.push(...syncmapCheckThenAct(syncCalls, options.goVersion), ...syncmapRedundantDelete(syncCalls, () => new StoreReach(model, syncCalls)));

@@ -52,6 +52,14 @@ export const RULES: readonly RuleInfo[] = [
     severity: 'information',
     summary: 'Delete(k) after LoadAndDelete(k) on the same sync.Map and key: the key is already gone.',
   },
+  {
+    id: 'unchecked-map-lookup',
+    severity: 'warning',
+    summary:
+      'A lookup in a map of pointers or interfaces whose missing-key case is not handled: `m[k].f` or `m[k].M()` ' +
+      'panics with a nil pointer dereference when k is not in the map (warning); `v := m[k]` followed by `v.f` ' +
+      'does the same one step later (information).',
+  },
 ];
 
 export function ruleInfo(id: string): RuleInfo | undefined {
