@@ -22,6 +22,8 @@ export type SeverityOverride = Severity | 'off';
 export interface AnalysisOptions {
   /** Per-rule severity, or 'off' to disable the rule. */
   severities?: Record<string, SeverityOverride>;
+  /** The module's `go` version (`1.19`), when known: fixes spell only what that version has. */
+  goVersion?: string;
 }
 
 /**
@@ -48,7 +50,7 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
       // The side that holds the map's guard is right; the other side is reported as unguarded.
       const guard = guards.get(a.v.field ?? a.v);
       return !!guard && a.locks.some((l) => l.key === guard.key) && isClaimed(race.other.access);
-    });
+    }, { model, goVersion: options.goVersion });
     findings.push(...underRlock, ...escapes, ...unguarded, ...races, ...unsynchronizedMapField(facts, model));
   }
   return finalize(applySuppressions(findings, files), options);

@@ -7,11 +7,20 @@ import type { Access } from '../model/timeline';
 import type { Race, RaceFacts } from '../model/races';
 import { nodeRange, where } from '../positions';
 import { guardWithMutex } from '../fixes/guardWithMutex';
+import { convertToSyncMap } from '../fixes/convertToSyncMap';
+import type { PackageModel } from '../model/packageModel';
 
 export const RULE_ID = 'concurrent-map-access';
 
-/** `skip`: races whose access another, more specific rule reports. */
-export function concurrentMapAccess(facts: RaceFacts, skip: (race: Race) => boolean = () => false): Finding[] {
+/**
+ * `skip`: races whose access another, more specific rule reports. With `model`, findings also get
+ * "Convert to sync.Map" where it applies; at most one fix of a finding is preferred.
+ */
+export function concurrentMapAccess(
+  facts: RaceFacts,
+  skip: (race: Race) => boolean = () => false,
+  context: { model?: PackageModel; goVersion?: string } = {},
+): Finding[] {
   const { races, accesses } = facts;
   const byVar = new Map<VarDecl, Access[]>();
   for (const race of races.values()) {
@@ -19,9 +28,21 @@ export function concurrentMapAccess(facts: RaceFacts, skip: (race: Race) => bool
     list.push(race.here.access);
     byVar.set(race.here.access.v, list);
   }
-  const fixes = new Map<VarDecl, Fix | undefined>();
-  for (const [v, racy] of byVar) fixes.set(v, guardWithMutex(v, racy, accesses.filter((a) => a.v === v)));
-  return [...races.values()].filter((race) => !skip(race)).map((race) => toFinding(race, fixes.get(race.here.access.v)));
+  const fixes = new Map<VarDecl, Fix[]>();
+  const conversions = new Map<VarDecl, Fix | undefined>();
+  for (const [v, racy] of byVar) {
+    const guard = guardWithMutex(v, racy, accesses.filter((a) => a.v === v));
+    // Instances of one struct share their field's conversion: it rewrites the type.
+    const target = v.field ?? v;
+    if (context.model && !conversions.has(target)) {
+      const uses = accesses.filter((a) => (a.v.field ?? a.v) === target);
+      conversions.set(target, convertToSyncMap(target, context.model, uses, { goVersion: context.goVersion }));
+    }
+    const convert = conversions.get(target);
+    if (convert?.preferred) fixes.set(v, [convert, ...(guard ? [{ ...guard, preferred: false }] : [])]);
+    else fixes.set(v, [...(guard ? [guard] : []), ...(convert ? [convert] : [])]);
+  }
+  return [...races.values()].filter((race) => !skip(race)).map((race) => toFinding(race, fixes.get(race.here.access.v) ?? []));
 }
 
 const HERE_VERB = { read: 'read', write: 'written', iterate: 'ranged over' } as const;
@@ -48,7 +69,7 @@ export function mapExpressionText(a: Access): string {
   return nodeText(a.file, n);
 }
 
-function toFinding(race: Race, fix: Fix | undefined): Finding {
+function toFinding(race: Race, fixes: Fix[]): Finding {
   const { here, other } = race;
   const a = here.access;
   const b = other.access;
@@ -84,6 +105,6 @@ function toFinding(race: Race, fix: Fix | undefined): Finding {
     message,
     range: nodeRange(a.node),
     related,
-    fixes: fix ? [fix] : [],
+    fixes,
   };
 }
