@@ -53,6 +53,9 @@ const NOT_OFFERED: Readonly<Record<string, RegExp>> = {
   untracked_goroutine: /`audit\[u\]\+\+` reads and writes in two steps/,
 };
 
+/** Positives where the conversion is the preferred fix (nothing deletes, nothing locks, each goroutine stores under its own key). */
+const PREFERRED = ['own_key'];
+
 function parseDir(parser: Parser, dir: string): SourceFile[] {
   return fs
     .readdirSync(dir)
@@ -93,6 +96,8 @@ test('every concurrent-map-access positive: converted where offered (gofmt, vet,
   const gopath = fs.mkdtempSync(path.join(os.tmpdir(), 'maprace-convert-'));
   const converted: string[] = [];
   const notOffered: Record<string, string> = {};
+  const preferred: string[] = [];
+  const fieldsToo: string[] = [];
   for (const c of loadCases(RULE).filter((x) => x.racy && !pendingReason(RULE, x.name))) {
     const dir = path.join(gopath, 'src', RULE, c.name);
     fs.mkdirSync(dir, { recursive: true });
@@ -110,6 +115,13 @@ test('every concurrent-map-access positive: converted where offered (gofmt, vet,
     }
     assert.equal(conversions.length, 1, `${c.name}: one racy map, one conversion`);
     const [fix] = conversions;
+    if (fix!.preferred) preferred.push(c.name);
+    // A map field's own finding offers the same conversion, never as its preferred fix.
+    for (const field of findings.filter((f) => f.rule === 'unsynchronized-map-field')) {
+      const same = field.fixes.filter(isConvert);
+      assert.deepEqual(same.map((x) => [x.title, x.preferred, x.edits]), [[fix!.title, false, fix!.edits]], `${c.name}: the field's finding offers the conversion`);
+      fieldsToo.push(c.name);
+    }
     applyFix(fix!);
     const after = analyzePackage(parseDir(parser, dir));
     const map = /`([^`]+)`/.exec(fix!.title)![1]!.split('.').pop()!;
@@ -122,6 +134,9 @@ test('every concurrent-map-access positive: converted where offered (gofmt, vet,
   assert.deepEqual(Object.keys(notOffered).sort(), expectedMissing, 'the positives the conversion is not offered for');
   for (const [name, reason] of Object.entries(notOffered)) assert.match(reason, NOT_OFFERED[name]!, `${name}: not offered for another reason`);
   assert.ok(converted.length >= 8, `only ${converted.length} positives converted`);
+  // The mutex guard stays the default; the conversion wins only where each goroutine stores its own key.
+  assert.deepEqual(preferred, PREFERRED, 'the positives whose preferred fix is the conversion');
+  assert.deepEqual(fieldsToo, ['embedded_map', 'janitor'], 'the converted map fields are reported as fields too');
 
   const go = findGo();
   if ('missing' in go) return t.skip(`go not found (${go.missing}): gofmt, go vet and go test -race not run`);

@@ -51,7 +51,7 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
       const guard = guards.get(a.v.field ?? a.v);
       return !!guard && a.locks.some((l) => l.key === guard.key) && isClaimed(race.other.access);
     }, { model, goVersion: options.goVersion });
-    findings.push(...underRlock, ...escapes, ...unguarded, ...races, ...unsynchronizedMapField(facts, model));
+    findings.push(...underRlock, ...escapes, ...unguarded, ...races, ...unsynchronizedMapField(facts, model, { goVersion: options.goVersion }));
   }
   return finalize(applySuppressions(findings, files), options);
 }

@@ -19,15 +19,27 @@ export interface ConvertOptions {
   goVersion?: string;
 }
 
-/** `accesses`: every access of the map the analysis saw (for the locks already held around it). */
+const planned = new WeakMap<PackageModel, Map<string, Fix | undefined>>();
+
+/**
+ * `accesses`: every access of the map the analysis saw (for the locks already held around it). Two rules
+ * may ask for one map's conversion: it is planned once per package model.
+ */
 export function convertToSyncMap(v: VarDecl, model: PackageModel, accesses: readonly Access[], options: ConvertOptions = {}): Fix | undefined {
+  let byMap = planned.get(model);
+  if (!byMap) planned.set(model, (byMap = new Map()));
+  const key = `${v.id}:${options.goVersion ?? ''}`;
+  if (byMap.has(key)) return byMap.get(key);
+  let fix: Fix | undefined;
   try {
     const plan = planSyncMapConversion(v, model, accesses, options);
-    return typeof plan === 'string' ? undefined : plan;
+    fix = typeof plan === 'string' ? undefined : plan;
   } catch {
     // Half-typed code may break an assumption above: no fix rather than a failed analysis.
-    return undefined;
+    fix = undefined;
   }
+  byMap.set(key, fix);
+  return fix;
 }
 
 /** The fix, or the reason it is not offered. */

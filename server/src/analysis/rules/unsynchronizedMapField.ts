@@ -6,6 +6,7 @@ import type { VarDecl } from '../model/variables';
 import type { RaceFacts } from '../model/races';
 import { nodeRange } from '../positions';
 import type { Access } from '../model/timeline';
+import { convertToSyncMap } from '../fixes/convertToSyncMap';
 
 export const RULE_ID = 'unsynchronized-map-field';
 
@@ -20,7 +21,8 @@ function inMethodOf(a: Access, typeName: string, model: PackageModel, methods: r
   );
 }
 
-export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel): Finding[] {
+/** Each finding offers "Convert to sync.Map" where it applies, never as the preferred fix (the races carry that). */
+export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel, context: { goVersion?: string } = {}): Finding[] {
   const fields = new Map<VarDecl, FieldInfo>();
   for (const s of model.structs.values()) for (const f of s.fields.values()) fields.set(f.decl, f);
   const out = new Map<FieldInfo, Finding>();
@@ -33,6 +35,7 @@ export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel): F
     if (![race.here, race.other].some((side) => inMethodOf(side.access, field.owner.name, model, methods))) continue;
     let finding = out.get(field);
     if (!finding) {
+      const convert = convertToSyncMap(field.decl, model, facts.accesses.filter((a) => (a.v.field ?? a.v) === field.decl), context);
       finding = {
         file: field.owner.file.path,
         rule: RULE_ID,
@@ -40,7 +43,7 @@ export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel): F
         message: `field \`${field.owner.name}.${field.name}\` is a map accessed by methods that run concurrently, and ${field.owner.name} has no mutex guarding it`,
         range: nodeRange(field.decl.node),
         related: [],
-        fixes: [],
+        fixes: convert ? [{ ...convert, preferred: false }] : [],
       };
       out.set(field, finding);
     }
