@@ -417,6 +417,8 @@ const REFUSED: readonly [string, Record<string, string>, string, RegExp][] = [
   ['map of maps', { 'p.go': pkg('\tm[k]["x"] = 1', 'var m = map[string]map[string]int{}') }, 'm[…]', /inner map of a map of maps/],
   ['value receiver', { 'p.go': 'package p\n\ntype C struct {\n\tm map[string]int\n}\n\nfunc (c C) get(k string) int {\n\tv := c.m[k]\n\treturn v\n}\n' }, 'C.m', /`C` is used by value/],
   ['struct in a slice', { 'p.go': 'package p\n\ntype C struct {\n\tm map[string]int\n}\n\nvar all []C\n\nfunc (c *C) put(k string) {\n\tc.m[k] = 1\n}\n' }, 'C.m', /`C` is used by value/],
+  ['struct literal copied', { 'p.go': 'package p\n\ntype C struct {\n\tm map[string]int\n}\n\nfunc (c *C) put(k string) {\n\tc.m[k] = 1\n}\n\nfunc f() {\n\tc := C{m: map[string]int{}}\n\td := c\n\td.put("x")\n}\n' }, 'C.m', /a `C` literal is used by value/],
+  ['held struct copied out', { 'p.go': 'package p\n\ntype inner struct {\n\tm map[string]int\n}\n\ntype Outer struct {\n\tin inner\n}\n\nfunc (i *inner) put(k string) {\n\ti.m[k] = 1\n}\n\nfunc (o *Outer) snapshot() {\n\to.in.put("x")\n\tcopied := o.in\n\t_ = copied\n}\n' }, 'inner.m', /`o.in` copies a struct that would hold a sync.Map/],
   ['field name used elsewhere', { 'p.go': 'package p\n\ntype C struct {\n\tm map[string]int\n}\n\ntype D struct {\n\tm []int\n}\n\nfunc (c *C) put(k string) {\n\tc.m[k] = 1\n}\n' }, 'C.m', /another field of the package is also called `m`/],
   ['aligned comments', { 'p.go': pkg('\tm[k] = 1      // one\n\tprintln(k, 1) // two') }, 'm', /aligned with its neighbours/],
   ['import left unused', { 'p.go': 'package p\n\nimport "time"\n\nvar m = map[string]time.Duration{}\n\nfunc f(k string) {\n\tfor key := range m {\n\t\tprintln(key)\n\t}\n\tdelete(m, k)\n}\n' }, 'm', /import of `time` in p.go would be left unused/],
@@ -629,6 +631,29 @@ test('with a Go version of 1.18 or newer the Range callback takes `any`', async 
     assert.match(edits('go1.21'), /value any\) bool/);
     assert.match(edits(undefined), /value interface\{\}\) bool/);
     assert.match(edits('1.17'), /value interface\{\}\) bool/);
+  } finally {
+    parser.delete();
+  }
+});
+
+test('half-typed code: the analysis never throws, and no conversion is offered while a file has a syntax error', async () => {
+  const parser = await createGoParser();
+  try {
+    const whole = RANGE_PACKAGE['b.go'];
+    let cut = 0;
+    for (let end = 0; end < whole.length; end += 11) {
+      const files = [
+        parseSourceFile(parser, '/virtual/r/a.go', RANGE_PACKAGE['a.go']),
+        parseSourceFile(parser, '/virtual/r/b.go', whole.slice(0, end)),
+      ];
+      const findings = analyzePackage(files);
+      const broken = files.some((f) => f.root.hasError);
+      if (broken) {
+        cut++;
+        assert.deepEqual(findings.flatMap((f) => f.fixes.filter(isConvert)), [], `offered with b.go cut at ${end}`);
+      }
+    }
+    assert.ok(cut > 50, 'most cuts leave a syntax error');
   } finally {
     parser.delete();
   }

@@ -11,7 +11,8 @@ import { lineStarts } from '../textEdits';
 import { addImportEdit, hasImport, importedNames } from './imports';
 import { freshIdentifier, localDeclaration } from './goScope';
 import { classifyType, constantNames } from './goTypes';
-import { commentRows, rewriteUses, type Piece, type UseFact } from './syncMapRewrite';
+import { commentRows } from './lines';
+import { rewriteUses, type Piece, type UseFact } from './syncMapRewrite';
 import { describeTarget, findUses, initProblem, type FieldInit, type MapTarget } from './syncMapTarget';
 
 export interface ConvertOptions {
@@ -76,7 +77,7 @@ export function planSyncMapConversion(v: VarDecl, model: PackageModel, accesses:
     if (typeof removal === 'string') return removal;
     add(init.file, removal);
   }
-  for (const [file, list] of pieces) {
+  for (const list of pieces.values()) {
     list.sort((a, b) => a.start - b.start || a.end - b.end);
     for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.end) return 'the declaration overlaps a use';
   }

@@ -1,13 +1,14 @@
 // Each use of a map as its sync.Map call. `m[k] = v` is Store; `v := m[k]` loads with the comma-ok
 // assertion, so a missing key still gives V's zero value; `delete` is Delete; `for k, v := range m` is
-// Range with the body in a closure (`continue` returns true, `break` returns false). A use with no
-// sync.Map equivalent (`len`, `m[k]++`, passing the map on) gives the reason instead.
-import { childByField, enclosingFunction, namedChildren, nodeText, walk, type SourceFile, type SyntaxNode } from '../syntax';
+// Range (syncMapRange.ts). A use with no sync.Map equivalent (`len`, `m[k]++`, passing the map on) gives
+// the reason instead.
+import { childByField, namedChildren, nodeText, walk, type SourceFile, type SyntaxNode } from '../syntax';
 import { eolOf, lineIndent } from './layout';
 import { declaredInSameScope, STATEMENT_LISTS } from './goScope';
 import { asType, type ExprContext, type GoType } from './goTypes';
 import { formatExpr } from './gofmtExpr';
-import { endsTerminating } from './terminating';
+import { aloneOnItsLine, braceEndsLine, commentAlignmentProblem, lineEnd, lineStart } from './lines';
+import { rangePieces } from './syncMapRange';
 import type { Use } from './syncMapTarget';
 
 /** Replace [start, end) of a file's text (UTF-16 offsets) with text. */
@@ -45,8 +46,6 @@ export interface Rewritten {
   qualifiers: Map<SourceFile, Set<string>>;
   facts: UseFact[];
 }
-
-const BREAKABLE = new Set(['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement']);
 
 export function rewriteUses(uses: readonly Use[], ctx: RewriteContext): Rewritten | string {
   const r = new Rewriter(ctx);
@@ -183,7 +182,7 @@ class Rewriter {
       this.add(file, { start: init.start, end: init.end, text: `${tmp}, ${b} := ${load}` });
       const at = lineEnd(file, body!.start);
       this.add(file, { start: at, end: at, text: `${eol}${indent}\t${a}, _ := ${assertion(tmp)}` });
-      return this.commentCheck(file, stmt.startPoint.row);
+      return commentAlignmentProblem(file, stmt.startPoint.row);
     }
     // `v, ok := x.(V)` says whether the key was there only if no nil can be stored under it.
     if (b && b !== '_' && this.ctx.value.nilable) return `\`${nodeText(file, init)}\` needs its \`if\` body to use \`${a}\``;
@@ -192,7 +191,7 @@ class Rewriter {
     }
     this.add(file, { start: stmt.start, end: stmt.start, text: `${tmp}, _ := ${load}${eol}${indent}` });
     this.add(file, { start: init.start, end: init.end, text: `${a}, ${b ?? '_'} := ${assertion(tmp)}` });
-    return this.commentCheck(file, stmt.startPoint.row);
+    return commentAlignmentProblem(file, stmt.startPoint.row);
   }
 
   /** `k`, or `K(k)` where an untyped constant would otherwise be stored as another type; spaced for `depth`. */
@@ -230,14 +229,7 @@ class Rewriter {
     }
     const indent = lineIndent(file, stmt);
     this.add(file, { start: stmt.start, end: stmt.end, text: lines.join(`${eolOf(file.text)}${indent}`) });
-    return this.commentCheck(file, stmt.endPoint.row);
-  }
-
-  /** A changed line with a trailing comment: gofmt aligns it with the comments of the lines next to it. */
-  private commentCheck(file: SourceFile, row: number): string | undefined {
-    const rows = commentRows(file);
-    if (rows.has(row) && (rows.has(row - 1) || rows.has(row + 1))) return `the comment on line ${row + 1} is aligned with its neighbours' (gofmt would move them)`;
-    return undefined;
+    return commentAlignmentProblem(file, stmt.endPoint.row);
   }
 
   finish(): Rewritten | string {
@@ -255,45 +247,15 @@ class Rewriter {
   }
 
   private range(file: SourceFile, use: Use, loop: SyntaxNode): string | undefined {
-    const clause = loop.children.find((c) => c.type === 'range_clause')!;
-    const labeled = loop.parent?.type === 'labeled_statement' ? loop.parent : undefined;
-    const stmt = labeled ?? loop;
-    const body = childByField(loop, 'body');
-    if (!stmt.parent || !STATEMENT_LISTS.has(stmt.parent.type)) return 'the range loop is not a statement of a block';
-    if (!body || body.startPoint.row === body.endPoint.row || !braceEndsLine(file, body) || !/^[ \t]*$/.test(file.text.slice(lineStart(file, body.end - 1), body.end - 1))) {
-      return 'the range loop body is not laid out one statement a line';
-    }
-    const label = labeled ? nodeText(file, childByField(labeled, 'label') ?? labeled) : undefined;
-    if (label && gotoTargets(file, enclosingFunction(loop) ?? file.root).has(label)) return `a goto jumps to the label ${label}`;
-    const flow = loopControl(file, body, label);
-    if (typeof flow === 'string') return flow;
-
-    const eol = eolOf(file.text);
-    const indent = lineIndent(file, loop);
-    const left = childByField(clause, 'left');
-    const vars = left ? namedChildren(left) : [];
-    const op = clause.children.some((c) => c.type === ':=') ? ':=' : '=';
-    const bindings: string[] = [];
-    const param = (v: SyntaxNode | undefined, base: string, t: GoType) => {
-      if (!v || nodeText(file, v) === '_') return '_';
-      const name = this.ctx.fresh(file, loop, base);
-      this.need(file, t.qualifiers);
-      bindings.push(t.nilable ? `${nodeText(file, v)}, _ ${op} ${name}.(${t.text})` : `${nodeText(file, v)} ${op} ${name}.(${t.text})`);
-      return name;
-    };
-    const kp = param(vars[0], 'key', this.ctx.key);
-    const vp = param(vars[1], 'value', this.ctx.value);
-    const own: Piece[] = [...flow.pieces];
-    // gofmt puts a label on a line of its own, outdented: that line goes, the loop's indentation stays.
-    const labelLine = !!labeled && labeled.startPoint.row !== loop.startPoint.row;
-    const start = !labeled ? loop.start : labelLine ? lineStart(file, labeled.start) : labeled.start;
-    own.push({ start, end: body.start + 1, text: `${labelLine ? indent : ''}${this.fmt(file, use.node, 1)}.Range(func(${kp}, ${vp} ${this.ctx.anyType}) bool {` });
-    const afterBrace = lineEnd(file, body.start);
-    if (bindings.length) own.push({ start: afterBrace, end: afterBrace, text: bindings.map((b) => `${eol}${indent}\t${b}`).join('') });
-    const closeLine = lineStart(file, body.end - 1);
-    const tail = endsTerminating(file, body, flow.ours) ? '' : `${indent}\treturn true${eol}`;
-    own.push({ start: closeLine, end: body.end, text: `${tail}${indent}})` });
-
+    const plan = rangePieces(file, loop, this.fmt(file, use.node, 1), {
+      key: this.ctx.key,
+      value: this.ctx.value,
+      anyType: this.ctx.anyType,
+      fresh: (base) => this.ctx.fresh(file, loop, base),
+      need: (qualifiers) => this.need(file, qualifiers),
+    });
+    if (typeof plan === 'string') return plan;
+    const { start, end, body, own } = plan;
     const list = this.pieces.get(file) ?? [];
     const inner = list.filter((p) => p.start >= body.start && p.end <= body.end);
     const merged = [...inner, ...own].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -306,69 +268,13 @@ class Rewriter {
       kept.push([at, p.start], ...(p.kept ?? []));
       at = p.end;
     }
-    text += file.text.slice(at, stmt.end);
-    kept.push([at, stmt.end]);
+    text += file.text.slice(at, end);
+    kept.push([at, end]);
     const generated = merged.map((p) => p.generated ?? p.text).join('\n');
-    this.pieces.set(file, [...list.filter((p) => !inner.includes(p)), { start, end: stmt.end, text, kept, generated }]);
+    this.pieces.set(file, [...list.filter((p) => !inner.includes(p)), { start, end, text, kept, generated }]);
     this.facts.push({ kind: 'range', file, node: use.node });
-    return this.commentCheck(file, loop.startPoint.row) ?? this.commentCheck(file, body.endPoint.row);
+    return commentAlignmentProblem(file, loop.startPoint.row) ?? commentAlignmentProblem(file, body.endPoint.row);
   }
-}
-
-/**
- * The body's `break` and `continue` that belong to this loop (not to a loop, switch or select inside it)
- * become `return false` and `return true`; a `return`, `goto` or `defer` has no closure equivalent.
- */
-function loopControl(file: SourceFile, body: SyntaxNode, label: string | undefined): { pieces: Piece[]; ours: Set<SyntaxNode> } | string {
-  const inner = new Set<string>();
-  walk(body, (n) => {
-    if (n.type === 'func_literal') return false;
-    if (n.type === 'labeled_statement') inner.add(nodeText(file, childByField(n, 'label') ?? n));
-    return true;
-  });
-  const pieces: Piece[] = [];
-  const ours = new Set<SyntaxNode>();
-  let problem: string | undefined;
-  const visit = (n: SyntaxNode, loops: number, breakables: number): void => {
-    for (const c of n.children) {
-      if (problem) return;
-      if (c.type === 'func_literal') continue;
-      if (c.type === 'return_statement') problem = 'the range loop body returns from its function (the body becomes a closure)';
-      else if (c.type === 'goto_statement') problem = 'the range loop body has a goto';
-      else if (c.type === 'defer_statement') problem = 'the range loop body defers a call (it would run at the end of each iteration)';
-      else if (c.type === 'break_statement' || c.type === 'continue_statement') {
-        const target = c.children.find((x) => x.type === 'label_name');
-        const name = target && nodeText(file, target);
-        const isBreak = c.type === 'break_statement';
-        let mine: boolean;
-        if (name) {
-          if (name !== label && !inner.has(name)) {
-            problem = `\`${nodeText(file, c)}\` leaves an outer loop`;
-            return;
-          }
-          mine = name === label;
-        } else {
-          mine = isBreak ? breakables === 0 : loops === 0;
-        }
-        if (mine) {
-          pieces.push({ start: c.start, end: c.end, text: isBreak ? 'return false' : 'return true' });
-          ours.add(c);
-        }
-      } else {
-        visit(c, loops + (c.type === 'for_statement' ? 1 : 0), breakables + (BREAKABLE.has(c.type) ? 1 : 0));
-      }
-    }
-  };
-  visit(body, 0, 0);
-  return problem ?? { pieces, ours };
-}
-
-function gotoTargets(file: SourceFile, scope: SyntaxNode): Set<string> {
-  const out = new Set<string>();
-  walk(scope, (n) => {
-    if (n.type === 'goto_statement') out.add(nodeText(file, n.children.find((c) => c.type === 'label_name') ?? n));
-  });
-  return out;
 }
 
 function hasCallOrReceive(node: SyntaxNode): boolean {
@@ -380,38 +286,3 @@ function hasCallOrReceive(node: SyntaxNode): boolean {
   return found;
 }
 
-function lineStart(file: SourceFile, offset: number): number {
-  return file.text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** The end of the line holding `offset`, before its `\r\n` or `\n`. */
-function lineEnd(file: SourceFile, offset: number): number {
-  const nl = file.text.indexOf('\n', offset);
-  const end = nl < 0 ? file.text.length : nl;
-  return end > 0 && file.text[end - 1] === '\r' ? end - 1 : end;
-}
-
-/** The block's `{` is the last thing on its line, but for a line comment. */
-function braceEndsLine(file: SourceFile, block: SyntaxNode): boolean {
-  return /^[ \t]*(\/\/.*)?$/.test(file.text.slice(block.start + 1, lineEnd(file, block.start)));
-}
-
-function aloneOnItsLine(file: SourceFile, stmt: SyntaxNode): boolean {
-  const before = file.text.slice(lineStart(file, stmt.start), stmt.start);
-  const after = file.text.slice(stmt.end, lineEnd(file, stmt.end));
-  return /^[ \t]*$/.test(before) && /^[ \t]*(\/\/.*)?$/.test(after);
-}
-
-const commentCache = new WeakMap<SourceFile, Set<number>>();
-/** Rows whose line ends in a comment after code. */
-export function commentRows(file: SourceFile): Set<number> {
-  let rows = commentCache.get(file);
-  if (rows) return rows;
-  rows = new Set();
-  const found = rows;
-  walk(file.root, (n) => {
-    if (n.type === 'comment' && /\S/.test(file.text.slice(lineStart(file, n.start), n.start))) found.add(n.startPoint.row);
-  });
-  commentCache.set(file, rows);
-  return rows;
-}

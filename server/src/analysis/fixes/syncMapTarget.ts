@@ -211,10 +211,14 @@ function fieldUses(t: MapTarget, model: PackageModel): { uses: Use[]; inits: Fie
 
 /**
  * Go vet's copylocks check rejects copying a struct that holds a sync.Map: the struct (and every struct
- * that holds it by value) may only be named behind a pointer, in a composite literal or in `new`.
+ * that holds it by value) may only be named behind a pointer, in `new`, or in a composite literal that
+ * is itself behind `&` or inside another literal; a field holding one by value may only be selected
+ * through (`r.store.put()`, `&r.store`), not copied out.
  */
 function copyProblem(struct: StructInfo, model: PackageModel): string | undefined {
   const holders = new Set([struct.name]);
+  const heldAs = new Set<string>();
+  const at = (file: SourceFile, n: SyntaxNode) => `${file.path.split(/[\\/]/).pop()}:${n.startPoint.row + 1}`;
   for (let grown = true; grown; ) {
     grown = false;
     for (const file of model.files) {
@@ -223,23 +227,48 @@ function copyProblem(struct: StructInfo, model: PackageModel): string | undefine
         if (problem) return false;
         if (n.type !== 'type_identifier' || !holders.has(nodeText(file, n))) return true;
         const p = n.parent!;
-        if (p.type === 'type_spec' || p.type === 'pointer_type' || p.type === 'composite_literal') return true;
+        const name = nodeText(file, n);
+        if (p.type === 'type_spec' || p.type === 'pointer_type') return true;
         if (p.type === 'argument_list' && nodeText(file, childByField(p.parent!, 'function') ?? p) === 'new') return true;
+        if (p.type === 'composite_literal') {
+          const outer = p.parent;
+          if ((outer?.type === 'unary_expression' && childByField(outer, 'operator')?.type === '&') || outer?.type === 'literal_element') return true;
+          problem = `a \`${name}\` literal is used by value at ${at(file, n)} (copying a sync.Map is a vet error)`;
+          return false;
+        }
         if (p.type === 'field_declaration' && n.field === 'type') {
           const spec = p.parent?.parent?.parent;
           const holder = spec?.type === 'type_spec' ? childByField(spec, 'name') : undefined;
-          if (!holder) problem = `${nodeText(file, n)} is held by value in an unnamed struct`;
-          else if (!holders.has(nodeText(file, holder))) {
-            holders.add(nodeText(file, holder));
-            grown = true;
+          if (!holder) problem = `${name} is held by value in an unnamed struct`;
+          else {
+            const fieldNames = childrenByField(p, 'name');
+            for (const f of fieldNames.length ? fieldNames : [n]) heldAs.add(nodeText(file, f));
+            if (!holders.has(nodeText(file, holder))) {
+              holders.add(nodeText(file, holder));
+              grown = true;
+            }
           }
           return true;
         }
-        problem = `\`${nodeText(file, n)}\` is used by value at ${file.path.split(/[\\/]/).pop()}:${n.startPoint.row + 1} (copying a sync.Map is a vet error)`;
+        problem = `\`${name}\` is used by value at ${at(file, n)} (copying a sync.Map is a vet error)`;
         return false;
       });
       if (problem) return problem;
     }
+  }
+  for (const file of model.files) {
+    let problem: string | undefined;
+    walk(file.root, (n) => {
+      if (problem) return false;
+      const field = n.type === 'selector_expression' ? childByField(n, 'field') : undefined;
+      if (field && heldAs.has(nodeText(file, field))) {
+        const p = n.parent!;
+        const through = (p.type === 'selector_expression' && n.field === 'operand') || (p.type === 'unary_expression' && childByField(p, 'operator')?.type === '&');
+        if (!through) problem = `\`${nodeText(file, n)}\` copies a struct that would hold a sync.Map (${at(file, n)})`;
+      }
+      return true;
+    });
+    if (problem) return problem;
   }
   return undefined;
 }
