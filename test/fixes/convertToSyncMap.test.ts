@@ -537,6 +537,13 @@ const TYPES_PACKAGE = {
     '\treturn int64(w)',
     '}',
     '',
+    '// Prefer sets k\'s weight unless it has one.',
+    'func Prefer(k string, w float64) {',
+    '\tif _, ok := weights[k]; !ok {',
+    '\t\tweights[k] = w',
+    '\t}',
+    '}',
+    '',
     '// TotalWait adds all waits up.',
     'func TotalWait() int64 {',
     '\tvar total int64',
@@ -558,6 +565,11 @@ const TYPES_PACKAGE = {
     '\tFill()',
     '\tif Weight("a") != 1 || Weight("b") != 2.5 || Weight("c") != 99 || Weight("none") != 0 {',
     '\t\tt.Fatal("weights", Weight("a"), Weight("b"), Weight("c"))',
+    '\t}',
+    '\tPrefer("a", 7)',
+    '\tPrefer("new", 7)',
+    '\tif Weight("a") != 1 || Weight("new") != 7 {',
+    '\t\tt.Fatal("Prefer", Weight("a"), Weight("new"))',
     '\t}',
     '\tif !Known("x") || Known("y") {',
     '\t\tt.Fatal("byID")',
@@ -613,6 +625,7 @@ test('values keep their type and nil through sync.Map: constants converted, impo
       assert.ok(a.includes(store), `a.go has ${store}`);
     }
     assert.match(b, /^import "time"$/m, 'b.go now spells time.Duration, so it imports time');
+    assert.match(b, /^\tweights\.LoadOrStore\(k, w\)\n\}/m, 'check-then-store is one LoadOrStore');
     assert.match(b, /w, _ := value\.\(time\.Duration\)/);
     assert.match(b, /waits\.Range\(func\(_, value interface\{\}\) bool \{\n\t\tw, _ := value\.\(time\.Duration\)/);
     goChecks(t, gopath, ['convert_types']);
@@ -654,6 +667,23 @@ test('half-typed code: the analysis never throws, and no conversion is offered w
       }
     }
     assert.ok(cut > 50, 'most cuts leave a syntax error');
+  } finally {
+    parser.delete();
+  }
+});
+
+test('CRLF files stay CRLF', async () => {
+  const parser = await createGoParser();
+  try {
+    const files = Object.fromEntries(Object.entries(RANGE_PACKAGE).map(([f, text]) => [f, text.replace(/\n/g, '\r\n')]));
+    const fix = planFor(parser, files, 'scores') as Fix;
+    assert.equal(typeof fix, 'object', String(fix));
+    for (const [name, text] of Object.entries(files)) {
+      const edits = fix.edits.filter((e) => e.file === `/virtual/p/${name}`);
+      const after = applyEdits(text, edits);
+      assert.ok(edits.length > 0, name);
+      assert.ok(!/[^\r]\n/.test(after), `${name}: a bare LF after the conversion:\n${after}`);
+    }
   } finally {
     parser.delete();
   }

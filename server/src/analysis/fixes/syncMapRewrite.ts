@@ -63,7 +63,9 @@ function where(file: SourceFile, node: SyntaxNode): string {
 class Rewriter {
   private readonly pieces = new Map<SourceFile, Piece[]>();
   private readonly qualifiers = new Map<SourceFile, Set<string>>();
-  private readonly facts: UseFact[] = [];
+  private facts: UseFact[] = [];
+  /** Map expressions already rewritten with another use (the Store folded into a LoadOrStore). */
+  private readonly consumed = new Set<SyntaxNode>();
   private readonly ranges: { file: SourceFile; use: Use; loop: SyntaxNode }[] = [];
 
   constructor(private readonly ctx: RewriteContext) {}
@@ -72,6 +74,7 @@ class Rewriter {
     const e = u.node;
     const p = e.parent!;
     const text = nodeText(u.file, e);
+    if (this.consumed.has(e)) return undefined;
     if (u.node.startPoint.row !== u.node.endPoint.row) return `\`${text}\` spans lines`;
     if (p.type === 'index_expression' && e.field === 'operand') return this.index(u, p);
     if (p.type === 'range_clause' && e.field === 'right' && p.parent?.type === 'for_statement') {
@@ -134,6 +137,10 @@ class Rewriter {
       const leftNodes = namedChildren(childByField(rhsOf, 'left') ?? rhsOf);
       if (op === '=' && leftNodes.some((l) => hasCallOrReceive(l))) return `\`${nodeText(file, rhsOf)}\` assigns to an expression with a call`;
       const [a, b] = lefts;
+      if (lefts.length === 2 && a === '_' && b && b !== '_' && rhsOf.field === 'initializer' && rhsOf.parent?.type === 'if_statement') {
+        const merged = this.loadOrStore(file, rhsOf.parent, u.node, key, b);
+        if (merged) return merged === true ? undefined : merged;
+      }
       if (lefts.length === 2 && a === '_') return this.replace(file, rhsOf, [`_, ${b} ${op} ${load}`]);
       if (lefts.length === 1 && a === '_') return this.replace(file, rhsOf, [load]);
       if (lefts.length > 2 || !a) return 'an assignment is incomplete';
@@ -192,6 +199,42 @@ class Rewriter {
     this.add(file, { start: stmt.start, end: stmt.start, text: `${tmp}, _ := ${load}${eol}${indent}` });
     this.add(file, { start: init.start, end: init.end, text: `${a}, ${b ?? '_'} := ${assertion(tmp)}` });
     return commentAlignmentProblem(file, stmt.startPoint.row);
+  }
+
+  /**
+   * `if _, ok := m[k]; !ok { m[k] = v }` is one atomic `m.LoadOrStore(k, v)`, when evaluating k once
+   * and v always (not only when k is missing) changes nothing: neither calls or receives.
+   */
+  private loadOrStore(file: SourceFile, stmt: SyntaxNode, map: SyntaxNode, key: SyntaxNode, ok: string): true | string | undefined {
+    const text = (n: SyntaxNode) => nodeText(file, n);
+    const cond = childByField(stmt, 'condition');
+    const body = childByField(stmt, 'consequence');
+    if (!cond || !body || childByField(stmt, 'alternative') || !stmt.parent || !STATEMENT_LISTS.has(stmt.parent.type)) return undefined;
+    if (text(cond).replace(/\s+/g, '') !== `!${ok}`) return undefined;
+    let comments = false;
+    walk(stmt, (n) => {
+      if (n.type === 'comment') comments = true;
+      return !comments;
+    });
+    const stmts = namedChildren(body);
+    const only = stmts.length === 1 ? stmts[0] : undefined;
+    if (comments || only?.type !== 'assignment_statement' || childByField(only, 'operator')?.type !== '=') return undefined;
+    const lefts = namedChildren(childByField(only, 'left') ?? only);
+    const rights = namedChildren(childByField(only, 'right') ?? only);
+    const ix = lefts.length === 1 && rights.length === 1 && lefts[0]!.type === 'index_expression' ? lefts[0]! : undefined;
+    const target = ix && childByField(ix, 'operand');
+    const key2 = ix && childByField(ix, 'index');
+    if (!target || !key2 || text(target) !== text(map) || text(key2) !== text(key)) return undefined;
+    const value = rights[0]!;
+    if (hasCallOrReceive(key) || hasCallOrReceive(value) || new RegExp(`\\b${ok}\\b`).test(text(value))) return undefined;
+    const k = this.arg(file, key, this.ctx.key, 2);
+    const v = this.arg(file, value, this.ctx.value, 2);
+    if (k === undefined || v === undefined) return undefined;
+    this.consumed.add(target);
+    this.facts = this.facts.filter((f) => f.node !== map);
+    this.facts.push({ kind: 'store', file, node: target, key: key2 });
+    this.add(file, { start: stmt.start, end: stmt.end, text: `${this.fmt(file, map, 2)}.LoadOrStore(${k}, ${v})` });
+    return commentAlignmentProblem(file, stmt.startPoint.row) ?? true;
   }
 
   /** `k`, or `K(k)` where an untyped constant would otherwise be stored as another type; spaced for `depth`. */
