@@ -455,3 +455,61 @@ test('a struct field map: the guard adds a mutex field, is offered at the field 
     await s.stop();
   }
 });
+
+test('convert to sync.Map: a quick fix whose WorkspaceEdit changes the declaring file and the file that only reads the map', async () => {
+  const a = [
+    'package main',
+    '',
+    'import "sync"',
+    '',
+    'var scores = map[string]int{}',
+    '',
+    'func record(names []string) {',
+    '\tvar wg sync.WaitGroup',
+    '\tfor i, n := range names {',
+    '\t\twg.Add(1)',
+    '\t\tgo func(n string, i int) {',
+    '\t\t\tdefer wg.Done()',
+    '\t\t\tscores[n] = i',
+    '\t\t}(n, i)',
+    '\t}',
+    '\twg.Wait()',
+    '}',
+    '',
+    'func main() {',
+    '\trecord([]string{"a", "b"})',
+    '\tprintln(score("a"))',
+    '}',
+    '',
+  ].join('\n');
+  const b = ['package main', '', 'func score(name string) int {', '\ts := scores[name]', '\treturn s', '}', ''].join('\n');
+  const root = workspace({ 'a.go': a, 'b.go': b });
+  const s = await LspSession.start(root, { pull: true, documentChanges: true });
+  try {
+    const uri = await s.open(path.join(root, 'a.go'), a);
+    const [d] = (await s.items(uri)).filter((x) => x.code === 'concurrent-map-access');
+    assert.ok(d, 'the goroutines writing scores are reported');
+    const actions = await quickFixes(s, uri, d);
+    const convert = actions.find((x) => x.title === 'Convert `scores` to sync.Map');
+    assert.ok(convert, JSON.stringify(actions.map((x) => x.title)));
+    assert.equal(convert.kind, 'quickfix');
+    assert.equal(convert.isPreferred, true, 'each goroutine stores its own key');
+    assert.equal(actions.filter((x) => x.isPreferred).length, 1, 'one preferred action for the diagnostic');
+    const changes = (convert.edit?.documentChanges ?? []) as TextDocumentEdit[];
+    const bUri = uri.replace(/a\.go$/, 'b.go');
+    assert.deepEqual(changes.map((c) => c.textDocument.uri).sort(), [uri, bUri].sort(), 'both files of the package');
+    const apply = (text: string, u: string) => TextDocument.applyEdits(TextDocument.create(u, 'go', 0, text), changes.find((c) => c.textDocument.uri === u)!.edits);
+    const newA = apply(a, uri);
+    const newB = apply(b, bUri);
+    assert.match(newA, /var scores sync\.Map/);
+    assert.match(newA, /scores\.Store\(n, i\)/);
+    assert.match(newB, /value, _ := scores\.Load\(name\)\n\ts, _ := value\.\(int\)/);
+    // Applied to both documents, nothing is left to report.
+    await s.change(uri, [{ text: newA }]);
+    const bOpen = await s.open(path.join(root, 'b.go'), newB);
+    assert.deepEqual((await s.items(uri)).map((x) => x.message), []);
+    assert.deepEqual((await s.items(bOpen)).map((x) => x.message), []);
+  } finally {
+    await s.stop();
+  }
+});

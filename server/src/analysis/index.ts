@@ -5,7 +5,7 @@ import { buildPackageModel } from './model/packageModel';
 import { findRaces } from './model/races';
 import type { Access } from './model/timeline';
 import { concurrentMapAccess } from './rules/concurrentMapAccess';
-import { guardFixes } from './fixes/guardWithMutex';
+import { mapFixes } from './fixes/mapFixes';
 import { mapEscapesLock } from './rules/mapEscapesLock';
 import { mapWriteUnderRlock } from './rules/mapWriteUnderRlock';
 import { guardsOf, unguardedMapAccess } from './rules/unguardedMapAccess';
@@ -51,7 +51,7 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
     const unguarded = unguardedMapAccess(facts, model, guards).filter((f) => !specific.has(byPlace(f)));
     const claimed = new Set([...specific, ...unguarded.map(byPlace)]);
     const isClaimed = (a: Access) => claimed.has(placeKey(a.file.path, a.node.startPoint.row, a.node.startPoint.column));
-    const fixes = guardFixes(facts, model);
+    const fixes = mapFixes(facts, model, options.goVersion);
     const races = concurrentMapAccess(facts, fixes, (race) => {
       const a = race.here.access;
       if (isClaimed(a)) return true;

@@ -10,9 +10,9 @@ import { guardedMap } from '../fixes/guardWithMutex';
 
 export const RULE_ID = 'concurrent-map-access';
 
-/** `fixes`: the guard fix of each racy map (guardFixes); `skip`: races whose access another, more specific rule reports. */
-export function concurrentMapAccess(facts: RaceFacts, fixes: ReadonlyMap<VarDecl, Fix | undefined>, skip: (race: Race) => boolean = () => false): Finding[] {
-  return [...facts.races.values()].filter((race) => !skip(race)).map((race) => toFinding(race, fixes.get(guardedMap(race.here.access.v))));
+/** `fixes`: the fixes of each racy map (mapFixes); `skip`: races whose access another, more specific rule reports. */
+export function concurrentMapAccess(facts: RaceFacts, fixes: ReadonlyMap<VarDecl, Fix[]>, skip: (race: Race) => boolean = () => false): Finding[] {
+  return [...facts.races.values()].filter((race) => !skip(race)).map((race) => toFinding(race, fixes.get(guardedMap(race.here.access.v)) ?? []));
 }
 
 const HERE_VERB = { read: 'read', write: 'written', iterate: 'ranged over' } as const;
@@ -39,7 +39,7 @@ export function mapExpressionText(a: Access): string {
   return nodeText(a.file, n);
 }
 
-function toFinding(race: Race, fix: Fix | undefined): Finding {
+function toFinding(race: Race, fixes: Fix[]): Finding {
   const { here, other } = race;
   const a = here.access;
   const b = other.access;
@@ -75,6 +75,6 @@ function toFinding(race: Race, fix: Fix | undefined): Finding {
     message,
     range: nodeRange(a.node),
     related,
-    fixes: fix ? [fix] : [],
+    fixes,
   };
 }

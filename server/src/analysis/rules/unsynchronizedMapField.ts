@@ -20,8 +20,8 @@ function inMethodOf(a: Access, typeName: string, model: PackageModel, methods: r
   );
 }
 
-/** `fixes`: the guard fix of each racy map (guardFixes): the field's is offered at the field too. */
-export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel, fixes: ReadonlyMap<VarDecl, Fix | undefined>): Finding[] {
+/** `fixes`: the fixes of each racy map (mapFixes): the field's are offered at the field too. */
+export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel, fixes: ReadonlyMap<VarDecl, Fix[]>): Finding[] {
   const fields = new Map<VarDecl, FieldInfo>();
   for (const s of model.structs.values()) for (const f of s.fields.values()) fields.set(f.decl, f);
   const out = new Map<FieldInfo, Finding>();
@@ -41,7 +41,7 @@ export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel, fi
         message: `field \`${field.owner.name}.${field.name}\` is a map accessed by methods that run concurrently, and ${field.owner.name} has no mutex guarding it`,
         range: nodeRange(field.decl.node),
         related: [],
-        fixes: [fixes.get(field.decl)].filter((f): f is Fix => !!f),
+        fixes: fixes.get(field.decl) ?? [],
       };
       out.set(field, finding);
     }
