@@ -3,8 +3,9 @@
 // - A lookup whose value the statement goes on with (`n := m[k].f`, `return m[k].M()`), or `v := m[k]`:
 //   `v, ok := m[k]` then `if !ok { continue }` in a loop body, or `return <zero values>` elsewhere.
 // Nothing else moves: the lookup is evaluated once, where it was, unless the statement makes other calls
-// (then it is not offered, or not marked safe when those calls are the standard library's).
-import { ancestors, childByField, enclosingFunction, namedChildren, nodeText, walk, type SourceFile, type SyntaxNode } from '../syntax';
+// (then it is not offered, unless those calls are the standard library's). Never marked safe: on save it
+// would turn a panic into a silent return without anyone choosing that.
+import { childByField, enclosingFunction, namedChildren, nodeText, walk, type SourceFile, type SyntaxNode } from '../syntax';
 import type { PackageModel } from '../model/packageModel';
 import { typeSpecOf } from '../model/mapValueType';
 import type { Fix, TextEdit } from '../types';
@@ -173,7 +174,9 @@ export function okCheckAtUse(lookup: SyntaxNode, file: SourceFile, model: Packag
   const left = stmt.type === 'assignment_statement' ? childByField(stmt, 'left') : undefined;
   const wrap = WRAPPABLE.has(stmt.type) || (!!left && contains(left, lookup));
   const exit = wrap ? undefined : exitFor(stmt, file, model);
-  const safe = others.length === 0;
+  // Never applied unreviewed: a missing key now returns zero values or skips the statement instead of
+  // panicking, and whether that is the right handling (or an error) is the author's call.
+  const safe = false;
   if (exit) {
     const lines = [`${indent}${v}, ${ok} := ${lookupText}`, `${indent}if !${ok} {`, `${indent}\t${exit}`, `${indent}}`, ''];
     const edits: TextEdit[] = [
@@ -198,20 +201,6 @@ export function okCheckAtUse(lookup: SyntaxNode, file: SourceFile, model: Packag
   return { title: title(file, lookup), preferred: true, safe, edits: [{ file: file.path, range: nodeRange(stmt), newText }] };
 }
 
-/** Statements that leave the block: between `v := m[k]` and the use they would run or not run differently. */
-function branches(stmts: readonly SyntaxNode[], file: SourceFile): boolean {
-  let found = false;
-  for (const s of stmts) {
-    walk(s, (n) => {
-      if (found || n.type === 'func_literal') return false;
-      if (['return_statement', 'break_statement', 'continue_statement', 'goto_statement', 'fallthrough_statement', 'labeled_statement'].includes(n.type)) found = true;
-      if (n.type === 'call_expression' && nodeText(file, childByField(n, 'function') ?? n) === 'panic') found = true;
-      return !found;
-    });
-  }
-  return found;
-}
-
 /** The fix for `v := m[k]` whose value a later statement uses as present: `v, ok := m[k]` and an early exit. */
 export function okCheckAfterDecl(decl: SyntaxNode, use: SyntaxNode, file: SourceFile, model: PackageModel, reserved: Set<string>): Fix | undefined {
   const fn = outermostFunction(decl);
@@ -230,13 +219,10 @@ export function okCheckAfterDecl(decl: SyntaxNode, use: SyntaxNode, file: Source
   const endOfLine = lineEnd < 0 ? file.text.length : file.text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
   const endPos = { line: decl.endPoint.row, character: decl.endPoint.column + (endOfLine - decl.end) };
   const check = [``, `${indent}if !${ok} {`, `${indent}\t${exit}`, `${indent}}`].join(eol);
-  const siblings = decl.parent.children;
-  const useStmt = ancestors(use).find((a) => a.parent === decl.parent);
-  const between = useStmt ? siblings.slice(siblings.indexOf(decl) + 1, siblings.indexOf(useStmt)) : [];
   return {
     title: title(file, lookup),
     preferred: true,
-    safe: !!useStmt && !branches(between, file),
+    safe: false, // as in lookupFix: what a missing key should do is the author's call
     edits: [
       { file: file.path, range: { start: nodeRange(name).end, end: nodeRange(name).end }, newText: `, ${ok}` },
       { file: file.path, range: { start: endPos, end: endPos }, newText: check },

@@ -1,6 +1,6 @@
 // The race engine: every pair of map accesses that may run at the same time with no common lock
 // and no happens-before order, found by checking each timeline against the goroutines it starts.
-import { childByField, nodeText, type SyntaxNode } from '../syntax';
+import { childByField, nodeText } from '../syntax';
 import type { PackageModel } from './packageModel';
 import { REPEATS, Summarizer, type FuncSummary } from './summarize';
 import { inside, type Access, type Lock, type Spawn, type Timeline, type Who } from './timeline';
