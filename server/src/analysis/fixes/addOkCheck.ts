@@ -13,7 +13,7 @@ import { nodeRange } from '../positions';
 import { outermostFunction } from '../rules/keyPresence';
 import { freshName, namesIn, singular } from './freshNames';
 import { importedNames } from './imports';
-import { eolOf, lineIndent } from './layout';
+import { aloneOnItsLine, eolOf, lineIndent } from './layout';
 import { zeroResults } from './zeroValues';
 
 /** Nodes whose children are a statement list. */
@@ -95,13 +95,6 @@ function readsOf(lookup: SyntaxNode, region: SyntaxNode, file: SourceFile): Synt
   return out;
 }
 
-/** Only whitespace before the node on its line, and nothing but a line comment after it. */
-function ownsLines(file: SourceFile, node: SyntaxNode): boolean {
-  const lineStart = file.text.lastIndexOf('\n', node.start - 1) + 1;
-  let lineEnd = file.text.indexOf('\n', node.end);
-  if (lineEnd < 0) lineEnd = file.text.length;
-  return file.text.slice(lineStart, node.start).trim() === '' && /^[ \t]*(\/\/.*)?\r?$/.test(file.text.slice(node.end, lineEnd));
-}
 
 /** A `goto` could jump over the new `v, ok :=` declaration, which Go rejects. */
 function hasGoto(fn: SyntaxNode): boolean {
@@ -159,7 +152,7 @@ const title = (file: SourceFile, lookup: SyntaxNode) => `Add an ok-check on \`${
 export function okCheckAtUse(lookup: SyntaxNode, file: SourceFile, model: PackageModel, reserved: Set<string>): Fix | undefined {
   const at = statementOf(lookup);
   const fn = outermostFunction(lookup);
-  if (!at || !fn || !ownsLines(file, at.stmt)) return undefined;
+  if (!at || !fn || !aloneOnItsLine(file, at.stmt)) return undefined;
   const { stmt, region } = at;
   if (!HOISTABLE.has(stmt.type)) return undefined;
   const others = otherCalls(region, lookup, file, model);
@@ -208,7 +201,7 @@ export function okCheckAfterDecl(decl: SyntaxNode, use: SyntaxNode, file: Source
   const name = left && namedChildren(left)[0];
   const right = childByField(decl, 'right');
   const lookup = right && namedChildren(right)[0];
-  if (!fn || !name || !lookup || !decl.parent || !CONTAINERS.has(decl.parent.type) || !ownsLines(file, decl)) return undefined;
+  if (!fn || !name || !lookup || !decl.parent || !CONTAINERS.has(decl.parent.type) || !aloneOnItsLine(file, decl)) return undefined;
   const exit = exitFor(decl, file, model);
   if (!exit) return undefined;
   const ok = freshName(['ok'], new Set([...namesIn(fn, file), ...reserved]));

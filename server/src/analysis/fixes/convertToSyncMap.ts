@@ -11,7 +11,7 @@ import { lineStarts } from '../textEdits';
 import { addImportEdit, hasImport, importedNames } from './imports';
 import { freshIdentifier, localDeclaration } from './goScope';
 import { classifyType, constantNames } from './goTypes';
-import { commentRows } from './lines';
+import { commentRows, lineStart } from './layout';
 import { rewriteUses, type Piece, type UseFact } from './syncMapRewrite';
 import { describeTarget, findUses, initProblem, type FieldInit, type MapTarget } from './syncMapTarget';
 
@@ -183,18 +183,17 @@ function initRemoval(init: FieldInit, t: MapTarget): Piece | string {
   }
   // One element a line: gofmt aligns the values; removing one keeps the rest only if none is padded.
   const text = file.text;
-  const lineStartOf = (o: number) => text.lastIndexOf('\n', o - 1) + 1;
   const rest = text.slice(element.end, text.indexOf('\n', element.end) < 0 ? text.length : text.indexOf('\n', element.end));
   const rows = commentRows(file);
   const r = element.startPoint.row;
-  if (!/^[ \t]*$/.test(text.slice(lineStartOf(element.start), element.start)) || !/^,[ \t]*\r?$/.test(rest) || element.startPoint.row !== element.endPoint.row) {
+  if (!/^[ \t]*$/.test(text.slice(lineStart(file, element.start), element.start)) || !/^,[ \t]*\r?$/.test(rest) || element.startPoint.row !== element.endPoint.row) {
     return `an initial value of ${t.title} shares its line (${where})`;
   }
   if (rows.has(r - 1) && rows.has(r + 1)) return `removing an initial value of ${t.title} would align two comments (${where})`;
   const padded = elements.some((e) => e !== element && e.type === 'keyed_element' && /:[ \t]{2,}/.test(nodeText(file, e).slice(0, nodeText(file, namedChildren(e)[0]!).length + 4)));
   if (padded) return `removing an initial value of ${t.title} would realign the literal (${where})`;
   const next = text.indexOf('\n', element.end);
-  return { start: lineStartOf(element.start), end: next < 0 ? text.length : next + 1, text: '' };
+  return { start: lineStart(file, element.start), end: next < 0 ? text.length : next + 1, text: '' };
 }
 
 function toTextEdits(file: SourceFile, pieces: readonly Piece[]): TextEdit[] {

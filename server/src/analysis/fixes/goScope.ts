@@ -1,6 +1,7 @@
 // Which declaration an identifier names, by Go's block scoping. A rewrite of every use of one variable
 // needs this without type information: a local `m` that shadows the package's `m` is another variable.
 import { childByField, childrenByField, namedChildren, nodeText, type SourceFile, type SyntaxNode } from '../syntax';
+import { freshName } from './freshNames';
 
 export const STATEMENT_LISTS = new Set(['block', 'expression_case', 'default_case', 'communication_case', 'type_case']);
 const FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
@@ -143,8 +144,5 @@ export function freshIdentifier(file: SourceFile, at: SyntaxNode, base: string, 
     }
     taken.set(scope, used);
   }
-  let name = base;
-  for (let i = 2; used.has(name); i++) name = `${base}${i}`;
-  used.add(name);
-  return name;
+  return freshName([base], used);
 }

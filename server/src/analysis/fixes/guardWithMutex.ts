@@ -10,8 +10,9 @@ import type { FieldInfo, PackageModel } from '../model/packageModel';
 import type { Race, RaceFacts } from '../model/races';
 import { where } from '../positions';
 import { addImportEdit } from './imports';
-import { lineIndent, eolOf } from './layout';
-import { callsPackageCode, aloneOnItsLines, enclosingStatement, lockEdits, outermost, type Site } from './lockSites';
+import { aloneOnItsLine, lineIndent, eolOf } from './layout';
+import { freshName } from './freshNames';
+import { callsPackageCode, enclosingStatement, lockEdits, outermost, type Site } from './lockSites';
 import { declareMutexField, mutexFieldName } from './mutexField';
 import { whyNoMutexField } from './structCopies';
 
@@ -47,7 +48,7 @@ export function guardWithMutex(v: VarDecl, races: readonly Race[], all: readonly
   const [, name, inner] = parts;
   const what = inner ? `the inner maps of \`${name}\`` : `\`${name}\``;
   const mutex = reusableMutex(v, all);
-  const mutexName = mutex ? mutex.name : freshName(`${name}Mu`, v.file);
+  const mutexName = mutex ? mutex.name : unusedIn(`${name}Mu`, v.file);
   const unguarded = racy.filter((a) => !a.locks.some((l) => l.mutex === mutex && mutex && !l.read));
   if (unguarded.length === 0) return undefined;
   if (mutex) {
@@ -224,11 +225,9 @@ function livesAsLongAs(mutex: VarDecl, v: VarDecl): boolean {
   return false;
 }
 
-function freshName(base: string, file: SourceFile): string {
-  const used = new Set(file.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
-  let name = base;
-  for (let i = 2; used.has(name); i++) name = `${base}${i}`;
-  return name;
+/** A name spelled nowhere in the file (comments and strings included, to be safe). */
+function unusedIn(base: string, file: SourceFile): string {
+  return freshName([base], new Set(file.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []));
 }
 
 /**
@@ -285,7 +284,7 @@ function declareMutex(v: VarDecl, name: string, packageLevel: boolean): TextEdit
     return { file: file.path, range: { start: open, end: open }, newText: `${eol}${lineIndent(file, fn)}\tvar ${name} sync.Mutex` };
   }
   const stmt = enclosingStatement(v.node);
-  if (!stmt || !aloneOnItsLines(stmt, file) || stmt.parent?.type !== 'block') return undefined;
+  if (!stmt || !aloneOnItsLine(file, stmt) || stmt.parent?.type !== 'block') return undefined;
   const end = { line: stmt.endPoint.row, character: stmt.endPoint.column };
   return { file: file.path, range: { start: end, end }, newText: `${eol}${lineIndent(file, stmt)}var ${name} sync.Mutex` };
 }

@@ -5,7 +5,7 @@
 import { childByField, namedChildren, nodeText, walk, type SourceFile, type SyntaxNode } from '../syntax';
 import type { TextEdit } from '../types';
 import { importedNames } from './imports';
-import { lineIndent, eolOf } from './layout';
+import { endsItsLine, lineIndent, eolOf, startsItsLine } from './layout';
 
 const STATEMENT_LISTS = new Set(['block', 'expression_case', 'default_case', 'communication_case', 'type_case']);
 /** Calls that cannot reach this package's code, so cannot take the mutex again (`panic` would leave it held). */
@@ -202,8 +202,8 @@ function lockLines(plan: Plan): { before: string[]; after: string[] } {
 function runEdits(plan: Plan, file: SourceFile): Locking {
   const first = plan.run[0].stmt;
   const last = plan.run[plan.run.length - 1].stmt;
-  if (!startsItsLine(first, file)) return { reason: `\`${brief(file, first)}\` (${line(file, first)}) shares its line with other code; put it on a line of its own` };
-  if (!endsItsLine(last, file)) return { reason: `\`${brief(file, last)}\` (${line(file, last)}) shares its line with other code; put it on a line of its own` };
+  if (!startsItsLine(file, first)) return { reason: `\`${brief(file, first)}\` (${line(file, first)}) shares its line with other code; put it on a line of its own` };
+  if (!endsItsLine(file, last)) return { reason: `\`${brief(file, last)}\` (${line(file, last)}) shares its line with other code; put it on a line of its own` };
   const indent = lineIndent(file, first);
   const eol = eolOf(file.text);
   const { before, after } = lockLines(plan);
@@ -211,7 +211,7 @@ function runEdits(plan: Plan, file: SourceFile): Locking {
   const edits: TextEdit[] = [{ file: file.path, range: at(first.startPoint.row), newText: before.map((l) => `${indent}${l}${eol}`).join('') }];
   for (const exit of plan.exits) {
     const block = exit.parent;
-    if (!block || block.startPoint.row === block.endPoint.row || !startsItsLine(exit, file)) {
+    if (!block || block.startPoint.row === block.endPoint.row || !startsItsLine(file, exit)) {
       return { reason: `\`${brief(file, exit)}\` (${line(file, exit)}) shares its line with other code, so it cannot unlock first; put it on a line of its own` };
     }
     edits.push({ file: file.path, range: at(exit.startPoint.row), newText: `${lineIndent(file, exit)}${plan.mutex}.Unlock()${eol}` });
@@ -225,20 +225,8 @@ function runEdits(plan: Plan, file: SourceFile): Locking {
   return { edits };
 }
 
-function startsItsLine(stmt: SyntaxNode, file: SourceFile): boolean {
-  const lineStart = file.text.lastIndexOf('\n', stmt.start - 1) + 1;
-  return /^[ \t]*$/.test(file.text.slice(lineStart, stmt.start));
-}
 
-function endsItsLine(stmt: SyntaxNode, file: SourceFile): boolean {
-  const rest = file.text.slice(stmt.end, (file.text.indexOf('\n', stmt.end) + 1 || file.text.length + 1) - 1);
-  return /^[ \t]*(\/\/.*)?\r?$/.test(rest);
-}
 
-/** A statement alone on its lines (a trailing line comment allowed). */
-export function aloneOnItsLines(stmt: SyntaxNode, file: SourceFile): boolean {
-  return startsItsLine(stmt, file) && endsItsLine(stmt, file);
-}
 
 /** `go func() { m[k] = v; done <- true }()` becomes one statement a line, with the lock around the runs. */
 function rewriteOneLineBlock(block: SyntaxNode, file: SourceFile, plans: Plan[]): TextEdit | { reason: string } {

@@ -5,6 +5,7 @@ import { walk, nodeText, type SourceFile, type SyntaxNode } from '../syntax';
 import type { TextEdit } from '../types';
 import type { FieldInfo, PackageModel } from '../model/packageModel';
 import { eolOf, lineIndent } from './layout';
+import { freshName } from './freshNames';
 
 /**
  * `mu`, or `dataMu` when the struct has several maps. It must name nothing else selectable in the
@@ -20,11 +21,7 @@ export function mutexFieldName(model: PackageModel, field: FieldInfo): string {
   }
   const maps = [...field.owner.fields.values()].filter((f) => f.decl.isMap).length;
   const candidates = maps === 1 ? ['mu', `${field.name}Mu`] : [`${field.name}Mu`];
-  const free = candidates.find((c) => !taken.has(c));
-  if (free) return free;
-  let i = 2;
-  while (taken.has(`${field.name}Mu${i}`)) i++;
-  return `${field.name}Mu${i}`;
+  return freshName(candidates, taken);
 }
 
 /** `mu sync.Mutex` and a blank line at the top of the map field's section, or why it cannot go there. */

@@ -6,7 +6,7 @@ import { childByField, enclosingFunction, namedChildren, nodeText, walk, type So
 import { eolOf, lineIndent } from './layout';
 import { STATEMENT_LISTS } from './goScope';
 import type { GoType } from './goTypes';
-import { braceEndsLine, lineEnd, lineStart } from './lines';
+import { braceEndsLine, lineEnd, lineStart } from './layout';
 import { endsTerminating } from './terminating';
 import type { Piece } from './syncMapRewrite';
 

@@ -7,7 +7,7 @@ import { eolOf, lineIndent } from './layout';
 import { declaredInSameScope, STATEMENT_LISTS } from './goScope';
 import { asType, type ExprContext, type GoType } from './goTypes';
 import { formatExpr } from './gofmtExpr';
-import { aloneOnItsLine, braceEndsLine, commentAlignmentProblem, lineEnd, lineStart } from './lines';
+import { aloneOnItsLine, braceEndsLine, commentAlignmentProblem, lineEnd, lineStart } from './layout';
 import { rangePieces } from './syncMapRange';
 import type { Use } from './syncMapTarget';
 
