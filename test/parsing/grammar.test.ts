@@ -9,8 +9,9 @@ import { toSyntax } from '../../server/src/parsing/toSyntax';
 
 test('the pinned web-tree-sitter loads grammars/tree-sitter-go.wasm and parses Go', async () => {
   const parser = await createGoParser();
-  const tree = parseGo(parser, 'package p\n\nfunc f(m map[string]int) { m["😀"]++ }\n');
-  const root = toSyntax(tree);
+  const text = 'package p\n\nfunc f(m map[string]int) { m["😀"]++ }\n';
+  const tree = parseGo(parser, text);
+  const root = toSyntax(tree, text);
   assert.equal(root.type, 'source_file');
   assert.equal(root.hasError, false);
   const fn = root.children.find((c) => c.type === 'function_declaration');

@@ -39,6 +39,29 @@ function readGrammarFile(dir: string, file: string): Uint8Array {
 }
 
 let runtimeReady: Promise<void> | undefined;
+/** The emscripten module web-tree-sitter was initialised with: Parser.init fills in the object it is given. */
+let binding: WasmBinding | undefined;
+
+/** The raw wasm exports toSyntax calls directly, so a tree walk costs one call per fact, not a marshal each. */
+export interface WasmBinding {
+  HEAP32: Int32Array;
+  _ts_init(): number;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_is_missing_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+  _ts_tree_cursor_delete_wasm(tree: number): void;
+  _ts_language_type_is_named_wasm(language: number, typeId: number): number;
+}
+
+export function wasmBinding(): WasmBinding {
+  if (!binding) throw new Error('maprace: the tree-sitter runtime is not loaded');
+  return binding;
+}
 let loaded: Promise<Language> | undefined;
 
 /** Reads both wasm files from `grammarDir` and loads the grammar; no caching. */
@@ -46,7 +69,12 @@ export async function loadGoLanguageUncached(grammarDir: string): Promise<Langua
   const runtime = readGrammarFile(grammarDir, RUNTIME_FILE);
   const grammar = readGrammarFile(grammarDir, GRAMMAR_FILE);
   try {
-    runtimeReady ??= Parser.init({ wasmBinary: runtime } as object);
+    if (!runtimeReady) {
+      const moduleObject = { wasmBinary: runtime };
+      runtimeReady = Parser.init(moduleObject as object).then(() => {
+        binding = moduleObject as unknown as WasmBinding;
+      });
+    }
     await runtimeReady;
     return await Language.load(grammar);
   } catch (err) {

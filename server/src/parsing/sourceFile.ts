@@ -7,7 +7,7 @@ import { toSyntax } from './toSyntax';
 export function parseSourceFile(parser: Parser, path: string, text: string): SourceFile {
   const tree = parseGo(parser, text);
   try {
-    return { path, text, root: toSyntax(tree) };
+    return { path, text, root: toSyntax(tree, text) };
   } finally {
     tree.delete();
   }

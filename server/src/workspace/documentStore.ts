@@ -58,7 +58,7 @@ export class DocumentStore {
   }
 
   sourceFile(doc: OpenDocument): SourceFile {
-    doc.source ??= { path: doc.path, text: doc.tree.text, root: toSyntax(doc.tree.tree) };
+    doc.source ??= { path: doc.path, text: doc.tree.text, root: toSyntax(doc.tree.tree, doc.tree.text) };
     return doc.source;
   }
 
