@@ -1,11 +1,16 @@
-// Parses each file once with one parser and analyses one package at a time, so memory stays per package.
+// Cold scans: parse each file once and analyse one package at a time, so memory stays per package.
+// Large scans spread packages over worker threads (one parser each); small ones stay on this thread.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { analyzePackage } from '../analysis/index';
 import type { Finding, SeverityOverride, SourceFile } from '../analysis/index';
-import { createGoParser } from '../parsing/goParser';
+import { createGoParser, type Parser } from '../parsing/goParser';
 import { parseSourceFile } from '../parsing/sourceFile';
-import { readSource, type PackageJob } from './inputs';
+import { InputError, readSource, type PackageJob } from './inputs';
 import { goVersionFor } from '../project/goMod';
+import { mayHaveFindings } from './prefilter';
 
 export interface ScanResult {
   findings: Finding[];
@@ -14,29 +19,168 @@ export interface ScanResult {
   internalErrors: string[];
 }
 
-export async function scan(jobs: readonly PackageJob[], severities: Record<string, SeverityOverride>): Promise<ScanResult> {
-  const parser = await createGoParser();
-  const result: ScanResult = { findings: [], files: 0, internalErrors: [] };
+/** What one package's analysis sends back (across a thread, so plain data only). */
+export interface JobOutcome {
+  findings: Finding[];
+  internalError?: string;
+  inputError?: string;
+}
+
+export interface JobRequest {
+  index: number;
+  dir: string;
+  files: string[];
+  severities: Record<string, SeverityOverride>;
+}
+
+/** Reads, parses and analyses one package. Packages that cannot hold a finding are not parsed. */
+export function runJob(parser: Parser, job: JobRequest): JobOutcome {
+  let texts: string[];
   try {
-    for (const job of jobs) {
-      const sources: SourceFile[] = job.files.map((f) => parseSourceFile(parser, f, readSource(f)));
-      result.files += job.report === 'all' ? sources.length : job.report.size;
-      let findings: Finding[];
-      try {
-        findings = analyzePackage(sources, { severities, goVersion: goVersionFor(job.dir) });
-      } catch (err) {
-        result.internalErrors.push(`${job.dir}: ${(err as Error).stack ?? String(err)}`);
-        continue;
-      }
-      const report = job.report;
-      if (report !== 'all') {
-        const wanted = new Set([...report].map((f) => path.resolve(f)));
-        findings = findings.filter((f) => wanted.has(path.resolve(f.file)));
-      }
-      result.findings.push(...findings);
+    texts = job.files.map(readSource);
+  } catch (err) {
+    if (err instanceof InputError) return { findings: [], inputError: err.message };
+    throw err;
+  }
+  if (!mayHaveFindings(texts)) return { findings: [] };
+  try {
+    const sources: SourceFile[] = job.files.map((f, i) => parseSourceFile(parser, f, texts[i]));
+    return { findings: analyzePackage(sources, { severities: job.severities, goVersion: goVersionFor(job.dir) }) };
+  } catch (err) {
+    return { findings: [], internalError: `${job.dir}: ${(err as Error).stack ?? String(err)}` };
+  }
+}
+
+/** Below this much source a worker's start-up (loading the runtime and grammar) costs more than it saves. */
+const PARALLEL_MIN_FILES = 200;
+
+function workerCount(files: number): number {
+  const fromEnv = Number(process.env.MAPRACE_WORKERS);
+  if (Number.isInteger(fromEnv) && fromEnv >= 0) return fromEnv;
+  if (files < PARALLEL_MIN_FILES) return 0;
+  return Math.min(4, Math.max(2, os.availableParallelism?.() ?? os.cpus().length));
+}
+
+/**
+ * `workerScript`: a bundle that runs `serveScanJobs` when started as a worker (dist/cli.js does);
+ * without one, or for small inputs, everything runs on this thread.
+ */
+export async function scan(
+  jobs: readonly PackageJob[],
+  severities: Record<string, SeverityOverride>,
+  workerScript?: string,
+): Promise<ScanResult> {
+  const requests: JobRequest[] = jobs.map((job, index) => ({ index, dir: job.dir, files: job.files, severities }));
+  const totalFiles = jobs.reduce((n, j) => n + j.files.length, 0);
+  const workers = workerScript ? workerCount(totalFiles) : 0;
+  const outcomes = workers > 0 ? await runOnWorkers(requests, workerScript!, workers) : await runHere(requests);
+
+  const result: ScanResult = { findings: [], files: 0, internalErrors: [] };
+  jobs.forEach((job, i) => {
+    const outcome = outcomes[i];
+    if (outcome.inputError) throw new InputError(outcome.inputError);
+    result.files += job.report === 'all' ? job.files.length : job.report.size;
+    if (outcome.internalError) {
+      result.internalErrors.push(outcome.internalError);
+      return;
     }
+    let findings = outcome.findings;
+    const report = job.report;
+    if (report !== 'all') {
+      const wanted = new Set([...report].map((f) => path.resolve(f)));
+      findings = findings.filter((f) => wanted.has(path.resolve(f.file)));
+    }
+    result.findings.push(...findings);
+  });
+  return result;
+}
+
+async function runHere(requests: readonly JobRequest[]): Promise<JobOutcome[]> {
+  const parser = await createGoParser();
+  try {
+    const outcomes: JobOutcome[] = [];
+    for (const r of requests) {
+      const outcome = runJob(parser, r);
+      outcomes.push(outcome);
+      // The first unreadable input ends the run, as it did before workers.
+      if (outcome.inputError) break;
+    }
+    return requests.map((_, i) => outcomes[i] ?? { findings: [] });
   } finally {
     parser.delete();
   }
-  return result;
 }
+
+/**
+ * Source in flight across workers, in bytes: a package's trees and facts take about 60 times its text,
+ * so two big packages at once would pass the memory budget. A package bigger than this runs alone.
+ */
+const IN_FLIGHT_BYTES = 4 * 1024 * 1024;
+
+function bytesOf(files: readonly string[]): number {
+  let n = 0;
+  for (const f of files) {
+    try {
+      n += fs.statSync(f).size;
+    } catch {
+      // Unreadable: the worker reports it.
+    }
+  }
+  return n;
+}
+
+/** Biggest packages first, each to the next idle worker, so no worker is left with a large one at the end. */
+function runOnWorkers(requests: readonly JobRequest[], script: string, count: number): Promise<JobOutcome[]> {
+  const sized = requests.map((r) => ({ r, bytes: bytesOf(r.files) })).sort((a, b) => b.bytes - a.bytes || a.r.index - b.r.index);
+  const outcomes: JobOutcome[] = new Array(requests.length);
+  return new Promise((resolve, reject) => {
+    let inFlight = 0;
+    let settled = false;
+    const pool: Worker[] = [];
+    const idle: Worker[] = [];
+    const busy = new Map<Worker, number>();
+    const finish = (err?: Error) => {
+      if (settled) return;
+      settled = true;
+      for (const w of pool) void w.terminate();
+      if (err) reject(err);
+      else resolve(outcomes);
+    };
+    const dispatch = () => {
+      while (idle.length && sized.length) {
+        const i = busy.size === 0 ? 0 : sized.findIndex((j) => inFlight + j.bytes <= IN_FLIGHT_BYTES);
+        if (i < 0) break;
+        const [job] = sized.splice(i, 1);
+        const worker = idle.pop()!;
+        busy.set(worker, job.bytes);
+        inFlight += job.bytes;
+        worker.postMessage({ ...job.r, bytes: job.bytes });
+      }
+      if (!sized.length && busy.size === 0) finish();
+    };
+    for (let i = 0; i < Math.min(count, requests.length); i++) {
+      const worker = new Worker(script, {
+        workerData: { mapraceScanWorker: true },
+        // A larger young generation: trees live for one package, and copying them twice was a quarter of the CPU.
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      });
+      pool.push(worker);
+      worker.on('message', (msg: { index: number; outcome: JobOutcome } | { ready: true }) => {
+        if ('index' in msg) {
+          outcomes[msg.index] = msg.outcome;
+          inFlight -= busy.get(worker) ?? 0;
+          busy.delete(worker);
+        }
+        idle.push(worker);
+        dispatch();
+      });
+      worker.on('error', (err) => finish(err));
+      worker.on('exit', (code) => {
+        if (code !== 0) finish(new Error(`maprace: a scan worker exited with code ${code}`));
+      });
+    }
+    if (!pool.length) finish();
+  });
+}
+
+const YOUNG_GENERATION_MB = 32;

@@ -18,6 +18,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
+  /** The bundle to start scan workers from (dist/cli.js); in-process callers leave it out. */
+  workerScript?: string;
 }
 
 const blocking = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
@@ -42,7 +44,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const jobs = resolveInputs(opts.paths);
     const fixed: FixResult | undefined = opts.fix ? await fix(jobs, opts.severities) : undefined;
-    const result = fixed ?? (await scan(jobs, opts.severities));
+    const result = fixed ?? (await scan(jobs, opts.severities, io.workerScript));
     // What --fix did goes to stderr in every format: stdout stays one parseable report.
     if (fixed) {
       for (const a of fixed.applied) {

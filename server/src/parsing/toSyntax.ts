@@ -117,6 +117,8 @@ export function toSyntax(tree: Tree, text: string): SyntaxNode {
         }
         if (C._ts_tree_cursor_goto_parent_wasm(t) !== 1) return root;
         node = node.parent!;
+        // push() grows a list to 17 slots; a copy of the right size halves a tree's heap.
+        if (node.children.length > 1) node.children = node.children.slice();
       }
     }
   } finally {
