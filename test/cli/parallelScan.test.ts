@@ -38,6 +38,44 @@ test('two workers and one thread report the same findings, in the same order, ov
   assert.equal(two.stderr, one.stderr);
 });
 
+/** A package of `files` files, each with functions enough for ~100 KB of source; one of them races. */
+function bigPackage(dir: string, files: number): void {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'race.go'), 'package big\n\nvar hits = map[string]int{}\n\nfunc Record(k string) {\n\tgo func() { hits[k]++ }()\n\thits[k] = 0\n}\n');
+  for (let i = 0; i < files; i++) {
+    let body = 'package big\n\n';
+    for (let f = 0; f < 120; f++) {
+      body += `func f${i}_${f}(xs []int) int {\n\tn := 0\n`;
+      for (let l = 0; l < 20; l++) body += `\tif len(xs) > ${l} {\n\t\tn += xs[${l}] * ${l}\n\t}\n`;
+      body += '\treturn n\n}\n\n';
+    }
+    fs.writeFileSync(path.join(dir, `gen${i}.go`), body);
+  }
+}
+
+test('a package too big for a worker\'s heap is analysed on the main thread, with the same findings', () => {
+  const root = fs.mkdtempSync(path.join(ROOT, 'out', 'bigpkg-'));
+  try {
+    bigPackage(path.join(root, 'big'), 24);
+    fs.cpSync(path.join(FIXTURES, 'concurrent-map-access'), path.join(root, 'fixtures'), { recursive: true });
+    const one = runCli(['--format', 'json', root], '0');
+    const r = spawnSync(process.execPath, [BIN, '--format', 'json', root], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 300_000,
+      maxBuffer: 1 << 28,
+      env: { ...process.env, MAPRACE_WORKERS: '2', MAPRACE_WORKER_HEAP_MB: '24' },
+    });
+    assert.equal(one.status, 1, one.stderr);
+    assert.equal(r.status, 1, r.stderr);
+    assert.ok(JSON.parse(one.stdout).some((f: { file: string }) => f.file.endsWith('race.go')), 'the big package has its finding');
+    assert.equal(r.stdout, one.stdout);
+    assert.match(r.stderr, /big: too big for a scan worker's heap \(24 MB\); analysed on the main thread/);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
 function goroot(): string | undefined {
   try {
     return execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();

@@ -17,6 +17,8 @@ export interface ScanResult {
   files: number;
   /** Packages whose analysis threw: reported, and the run exits 2. */
   internalErrors: string[];
+  /** Things the user should know that are not findings (stderr). */
+  notices: string[];
 }
 
 /** What one package's analysis sends back (across a thread, so plain data only). */
@@ -73,9 +75,10 @@ export async function scan(
   const requests: JobRequest[] = jobs.map((job, index) => ({ index, dir: job.dir, files: job.files, severities }));
   const totalFiles = jobs.reduce((n, j) => n + j.files.length, 0);
   const workers = workerScript ? workerCount(totalFiles) : 0;
-  const outcomes = workers > 0 ? await runOnWorkers(requests, workerScript!, workers) : await runHere(requests);
+  const notices: string[] = [];
+  const outcomes = workers > 0 ? await runOnWorkers(requests, workerScript!, workers, notices) : await runHere(requests);
 
-  const result: ScanResult = { findings: [], files: 0, internalErrors: [] };
+  const result: ScanResult = { findings: [], files: 0, internalErrors: [], notices };
   jobs.forEach((job, i) => {
     const outcome = outcomes[i];
     if (outcome.inputError) throw new InputError(outcome.inputError);
@@ -117,6 +120,19 @@ async function runHere(requests: readonly JobRequest[]): Promise<JobOutcome[]> {
  */
 const IN_FLIGHT_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Each worker's heap. Left alone, V8 lets a heap grow to twice its live size before it collects; a
+ * cap keeps two workers within the scan's memory budget. A package too big for it (no std package
+ * is) runs again on the main thread, whose heap is not capped.
+ */
+function workerHeapMb(): number {
+  const fromEnv = Number(process.env.MAPRACE_WORKER_HEAP_MB);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 384;
+}
+
+/** A larger young generation: trees live as long as their package, and copying them twice cost CPU. */
+const YOUNG_GENERATION_MB = 32;
+
 function bytesOf(files: readonly string[]): number {
   let n = 0;
   for (const f of files) {
@@ -129,58 +145,82 @@ function bytesOf(files: readonly string[]): number {
   return n;
 }
 
+interface Sized {
+  r: JobRequest;
+  bytes: number;
+}
+
 /** Biggest packages first, each to the next idle worker, so no worker is left with a large one at the end. */
-function runOnWorkers(requests: readonly JobRequest[], script: string, count: number): Promise<JobOutcome[]> {
-  const sized = requests.map((r) => ({ r, bytes: bytesOf(r.files) })).sort((a, b) => b.bytes - a.bytes || a.r.index - b.r.index);
+async function runOnWorkers(requests: readonly JobRequest[], script: string, count: number, notices: string[]): Promise<JobOutcome[]> {
+  const queue: Sized[] = requests.map((r) => ({ r, bytes: bytesOf(r.files) })).sort((a, b) => b.bytes - a.bytes || a.r.index - b.r.index);
   const outcomes: JobOutcome[] = new Array(requests.length);
-  return new Promise((resolve, reject) => {
+  const tooBig: JobRequest[] = [];
+  await new Promise<void>((resolve, reject) => {
     let inFlight = 0;
     let settled = false;
-    const pool: Worker[] = [];
+    const pool = new Set<Worker>();
     const idle: Worker[] = [];
-    const busy = new Map<Worker, number>();
+    const busy = new Map<Worker, Sized>();
     const finish = (err?: Error) => {
       if (settled) return;
       settled = true;
       for (const w of pool) void w.terminate();
       if (err) reject(err);
-      else resolve(outcomes);
+      else resolve();
     };
     const dispatch = () => {
-      while (idle.length && sized.length) {
-        const i = busy.size === 0 ? 0 : sized.findIndex((j) => inFlight + j.bytes <= IN_FLIGHT_BYTES);
+      if (!pool.size) tooBig.push(...queue.splice(0).map((j) => j.r));
+      while (idle.length && queue.length) {
+        const i = busy.size === 0 ? 0 : queue.findIndex((j) => inFlight + j.bytes <= IN_FLIGHT_BYTES);
         if (i < 0) break;
-        const [job] = sized.splice(i, 1);
+        const [job] = queue.splice(i, 1);
         const worker = idle.pop()!;
-        busy.set(worker, job.bytes);
+        busy.set(worker, job);
         inFlight += job.bytes;
-        worker.postMessage({ ...job.r, bytes: job.bytes });
+        worker.postMessage(job.r);
       }
-      if (!sized.length && busy.size === 0) finish();
+      if (!queue.length && busy.size === 0) finish();
     };
+    const release = (worker: Worker): Sized | undefined => {
+      const job = busy.get(worker);
+      if (job) inFlight -= job.bytes;
+      busy.delete(worker);
+      return job;
+    };
+    const heapMb = workerHeapMb();
     for (let i = 0; i < Math.min(count, requests.length); i++) {
       const worker = new Worker(script, {
         workerData: { mapraceScanWorker: true },
-        // A larger young generation: trees live for one package, and copying them twice was a quarter of the CPU.
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+        resourceLimits: { maxYoungGenerationSizeMb: Math.min(YOUNG_GENERATION_MB, heapMb / 4), maxOldGenerationSizeMb: heapMb },
       });
-      pool.push(worker);
+      pool.add(worker);
       worker.on('message', (msg: { index: number; outcome: JobOutcome } | { ready: true }) => {
         if ('index' in msg) {
           outcomes[msg.index] = msg.outcome;
-          inFlight -= busy.get(worker) ?? 0;
-          busy.delete(worker);
+          release(worker);
         }
         idle.push(worker);
         dispatch();
       });
-      worker.on('error', (err) => finish(err));
+      worker.on('error', (err: Error & { code?: string }) => {
+        if (err.code !== 'ERR_WORKER_OUT_OF_MEMORY') return finish(err);
+        pool.delete(worker);
+        const job = release(worker);
+        if (job) {
+          tooBig.push(job.r);
+          notices.push(`${job.r.dir}: too big for a scan worker's heap (${heapMb} MB); analysed on the main thread`);
+        }
+        dispatch();
+      });
       worker.on('exit', (code) => {
-        if (code !== 0) finish(new Error(`maprace: a scan worker exited with code ${code}`));
+        if (code !== 0 && pool.has(worker)) finish(new Error(`maprace: a scan worker exited with code ${code}`));
       });
     }
-    if (!pool.length) finish();
+    if (!pool.size) finish();
   });
+  if (tooBig.length) {
+    const here = await runHere(tooBig);
+    tooBig.forEach((r, i) => (outcomes[r.index] = here[i]));
+  }
+  return outcomes;
 }
-
-const YOUNG_GENERATION_MB = 32;

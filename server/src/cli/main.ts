@@ -61,6 +61,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(summary(result.findings, result.files));
     }
     for (const e of fixed?.errors ?? []) io.err(`maprace: ${e}\n`);
+    if (!fixed) for (const n of result.notices) io.err(`maprace: ${n}\n`);
     for (const e of result.internalErrors) io.err(`maprace: internal error in ${e}\n`);
     if (result.internalErrors.length || fixed?.errors.length) return EXIT_ERROR;
     return result.findings.some(blocking) ? EXIT_FINDINGS : EXIT_CLEAN;
