@@ -108,3 +108,8 @@ export function parseGo(parser: Parser, text: string, oldTree?: Tree | null): Tr
   if (!tree) throw new Error('maprace: tree-sitter returned no tree');
   return tree;
 }
+
+/** Bytes of the tree-sitter runtime's linear memory: it grows with live trees and never shrinks. */
+export function wasmMemoryBytes(): number {
+  return binding?.HEAP32.buffer.byteLength ?? 0;
+}
