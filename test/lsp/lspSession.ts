@@ -53,6 +53,8 @@ export interface ClientOptions {
   documentChanges?: boolean;
   /** Declare textDocument.codeAction.disabledSupport (actions that cannot apply come with a reason). */
   disabledSupport?: boolean;
+  /** Initialize with trace 'verbose': the server's $/logTrace lines land in `traces`. */
+  trace?: boolean;
 }
 
 export function clientCapabilities(o: ClientOptions): ClientCapabilities {
@@ -86,6 +88,7 @@ export class LspSession {
   refreshes = 0;
   stderr = '';
   readonly logs: string[] = [];
+  readonly traces: string[] = [];
   initializeResult!: InitializeResult;
   private readonly versions = new Map<string, number>();
 
@@ -116,12 +119,14 @@ export class LspSession {
       return null;
     });
     conn.onNotification('window/logMessage', (p: { message: string }) => session.logs.push(p.message));
+    conn.onNotification('$/logTrace', (p: { message: string }) => session.traces.push(p.message));
     conn.listen();
     session.initializeResult = await conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uriOf(root),
       capabilities: clientCapabilities(options),
       workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
+      ...(options.trace ? { trace: 'verbose' as const } : {}),
     });
     await conn.sendNotification(InitializedNotification.type, {});
     return session;
