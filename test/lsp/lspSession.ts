@@ -12,6 +12,7 @@ import {
   CodeActionRequest,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   ExitNotification,
@@ -148,6 +149,11 @@ export class LspSession {
       textDocument: { uri, languageId: 'go', version: 1, text },
     });
     return uri;
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    await this.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   /** Sends one didChange with these content changes; returns the new version. */

@@ -1,6 +1,6 @@
 // Keeps one document's syntax tree in step with its text, reparsing incrementally.
 import type { Parser } from 'web-tree-sitter';
-import { parseGo, type Tree, type Point } from './goParser';
+import { deleteTree, parseGo, type Tree, type Point } from './goParser';
 import { lineStarts, offsetAt } from '../analysis/textEdits';
 
 export { lineStarts };
@@ -92,11 +92,11 @@ export class DocumentTree {
   }
 
   private replaceTree(next: Tree): void {
-    if (next !== this.current) this.current.delete();
+    if (next !== this.current) deleteTree(this.current);
     this.current = next;
   }
 
   delete(): void {
-    this.current.delete();
+    deleteTree(this.current);
   }
 }
