@@ -4,31 +4,28 @@ import {
   CloseAction,
   ErrorAction,
   LanguageClient,
-  TransportKind,
   type CloseHandlerResult,
   type ErrorHandler,
   type ErrorHandlerResult,
   type LanguageClientOptions,
-  type ServerOptions,
 } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restartPolicy';
+import { ServerProcess } from './serverProcess';
 
 /** The command the server's "Show documentation" code actions carry (server/src/features/ruleDocsAction.ts). */
 const SHOW_RULE_DOCS = 'maprace.showRuleDocs';
-const MAX_RESTARTS = 4;
-const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 let client: LanguageClient | undefined;
+/** Makes sure the server process is gone after the client stopped it. */
+let stopServer: (() => void) | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('maprace');
   context.subscriptions.push(output);
 
   const serverModule = context.asAbsolutePath('dist/server.js');
-  const run = { module: serverModule, transport: TransportKind.stdio };
-  const serverOptions: ServerOptions = {
-    run,
-    debug: { ...run, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
+  const server = new ServerProcess(serverModule);
+  const policy = new RestartPolicy();
   // Files changed outside the editor (git checkout, codegen) change what other files race with.
   const goFiles = vscode.workspace.createFileSystemWatcher('**/*.go');
   context.subscriptions.push(goFiles);
@@ -36,14 +33,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ scheme: 'file', language: 'go' }],
     synchronize: { fileEvents: goFiles },
     outputChannel: output,
-    errorHandler: new RestartingErrorHandler(output),
+    errorHandler: new RestartingErrorHandler(output, policy, server),
   };
-  client = new LanguageClient('maprace', 'maprace', serverOptions, clientOptions);
+  client = new LanguageClient('maprace', 'maprace', server.start, clientOptions);
+  stopServer = () => server.stopped();
 
   context.subscriptions.push(
     vscode.commands.registerCommand('maprace.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('maprace.restartServer', async () => {
       output.appendLine('Restarting the maprace language server.');
+      policy.reset();
       await client?.restart();
     }),
     // Run by the server's "Show documentation for `<rule>`" code action with the rule page's URL.
@@ -64,30 +63,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+  stopServer?.();
   client = undefined;
 }
 
-// Restarts a crashed server, but gives up when it keeps crashing so a broken build does not loop forever.
+// Restarts a server that died, saying how it ended, and gives up when it keeps dying (RestartPolicy).
 class RestartingErrorHandler implements ErrorHandler {
-  private readonly restarts: number[] = [];
-
-  constructor(private readonly output: vscode.OutputChannel) {}
+  constructor(
+    private readonly output: vscode.OutputChannel,
+    private readonly policy: RestartPolicy,
+    private readonly server: ServerProcess,
+  ) {}
 
   error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
-    this.output.appendLine(`Connection error: ${error.message}`);
+    this.output.appendLine(`maprace: connection error: ${error.message}`);
     return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
   }
 
-  closed(): CloseHandlerResult {
-    const now = Date.now();
-    this.restarts.push(now);
-    while (this.restarts.length > 0 && now - this.restarts[0] > RESTART_WINDOW_MS) this.restarts.shift();
-    if (this.restarts.length > MAX_RESTARTS) {
-      const message = `The maprace language server crashed ${MAX_RESTARTS + 1} times in 3 minutes and will not be restarted. Run "maprace: Restart Language Server" after fixing the cause.`;
-      this.output.appendLine(message);
-      return { action: CloseAction.DoNotRestart, message };
+  async closed(): Promise<CloseHandlerResult> {
+    const decision = this.policy.serverStopped(await this.server.lastExit(), Date.now());
+    if (decision.restart) {
+      this.output.appendLine(decision.message);
+      return { action: CloseAction.Restart, handled: true };
     }
-    this.output.appendLine('The maprace language server stopped unexpectedly; restarting it.');
-    return { action: CloseAction.Restart, handled: true };
+    // Not handled: the client logs the message and shows it as an error notification too.
+    return { action: CloseAction.DoNotRestart, message: decision.message, handled: false };
   }
 }

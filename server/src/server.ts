@@ -7,7 +7,8 @@ import {
   FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
-  type Connection,
+  type CodeActionParams,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -17,9 +18,13 @@ import { CODE_ACTION_KINDS, CodeActions } from './features/codeActions';
 import { Diagnostics } from './features/diagnostics';
 import { Hovers } from './features/hover';
 import { indexWorkspace, isIndexed } from './features/indexing';
+import { MessageQueue } from './features/cancellation';
+import { Handlers } from './features/handlers';
+import * as params from './features/params';
+import { TracedPackages } from './workspace/analysisTrace';
 import { DiskFiles } from './workspace/diskFiles';
 import { DocumentStore } from './workspace/documentStore';
-import { Packages } from './workspace/packages';
+import { FailureLog } from './workspace/failureLog';
 import { uriToPath } from './workspace/uris';
 
 const USAGE = 'usage: maprace-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME | --version';
@@ -40,24 +45,14 @@ function hasTransport(argv: readonly string[]): boolean {
   return argv.some((a) => a === '--stdio' || a === '--node-ipc' || /^--(socket|pipe)(=|$)/.test(a));
 }
 
-/** Wraps a handler so a failure is logged and answered with `fallback` instead of breaking the session. */
-function guarded<A extends unknown[], R>(connection: Connection, what: string, fallback: R, fn: (...a: A) => R) {
-  return (...args: A): R => {
-    try {
-      return fn(...args);
-    } catch (err) {
-      connection.console.error(`maprace: ${what} failed: ${(err as Error).stack ?? String(err)}`);
-      return fallback;
-    }
-  };
-}
-
 function serve(parser: Parser): void {
-  const connection = createConnection(ProposedFeatures.all);
+  const queue = new MessageQueue();
+  const connection = createConnection(ProposedFeatures.all, queue.connectionOptions);
   const log = (message: string) => connection.console.error(message);
+  const handlers = new Handlers(queue, new FailureLog(log));
   const docs = new DocumentStore(parser);
   const disk = new DiskFiles(parser);
-  const packages = new Packages(docs, disk, log);
+  const packages = new TracedPackages(docs, disk, log, (message) => connection.tracer.log(message));
   const warm = (file: string) => {
     try {
       if (!docs.atPath(file)) disk.get(file);
@@ -128,7 +123,7 @@ function serve(parser: Parser): void {
   const isGo = (uri: string) => uri.endsWith('.go');
 
   connection.onDidOpenTextDocument(
-    guarded(connection, 'didOpen', undefined, ({ textDocument: td }) => {
+    handlers.notification('textDocument/didOpen', params.didOpenParams, (td) => {
       if (!isGo(td.uri) && td.languageId !== 'go') return;
       const doc = docs.open(td.uri, td.version, td.text);
       if (doc) diagnostics.schedule(packages.touch(doc.path, true));
@@ -136,15 +131,28 @@ function serve(parser: Parser): void {
   );
 
   connection.onDidChangeTextDocument(
-    guarded(connection, 'didChange', undefined, ({ textDocument, contentChanges }) => {
-      const doc = docs.change(textDocument.uri, textDocument.version, contentChanges);
-      if (doc) diagnostics.schedule(packages.touch(doc.path, true));
-    }),
+    handlers.notification(
+      'textDocument/didChange',
+      params.didChangeParams,
+      ({ uri, version, contentChanges }) => {
+        const doc = docs.change(uri, version, contentChanges);
+        if (doc) diagnostics.schedule(packages.touch(doc.path, true));
+      },
+      // An edit we could not apply leaves our copy out of step with the client's: forget the buffer (the
+      // disk decides again) rather than report at wrong positions until the document is reopened.
+      (raw) => {
+        const uri = (raw as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
+        const doc = typeof uri === 'string' ? docs.close(uri) : undefined;
+        if (!doc) return;
+        disk.invalidate(doc.path);
+        diagnostics.schedule(packages.touch(doc.path));
+      },
+    ),
   );
 
   connection.onDidCloseTextDocument(
-    guarded(connection, 'didClose', undefined, ({ textDocument }) => {
-      const doc = docs.close(textDocument.uri);
+    handlers.notification('textDocument/didClose', params.didCloseParams, ({ uri }) => {
+      const doc = docs.close(uri);
       if (!doc) return;
       // The buffer may have been discarded unsaved: the disk decides again.
       disk.invalidate(doc.path);
@@ -153,7 +161,7 @@ function serve(parser: Parser): void {
   );
 
   connection.onDidChangeWatchedFiles(
-    guarded(connection, 'didChangeWatchedFiles', undefined, ({ changes }) => {
+    handlers.notification('workspace/didChangeWatchedFiles', params.didChangeWatchedFilesParams, (changes) => {
       const known = new Set(packages.knownDirs());
       for (const change of changes) {
         const file = uriToPath(change.uri);
@@ -167,20 +175,24 @@ function serve(parser: Parser): void {
   );
 
   connection.languages.diagnostics.on(
-    guarded(connection, 'textDocument/diagnostic', { kind: 'full', items: [] } as const, (params) =>
-      diagnostics.documentReport(params.textDocument.uri, params.previousResultId),
+    handlers.request('textDocument/diagnostic', params.documentDiagnosticParams, { kind: 'full', items: [] } as const, (p) =>
+      diagnostics.documentReport(p.uri, p.previousResultId),
     ),
   );
 
   connection.languages.diagnostics.onWorkspace(
-    guarded(connection, 'workspace/diagnostic', { items: [] }, (params) => ({
-      items: diagnostics.workspaceReports(new Map(params.previousResultIds.map((p) => [p.uri, p.value]))),
+    handlers.request('workspace/diagnostic', params.workspaceDiagnosticParams, { items: [] }, (p) => ({
+      items: diagnostics.workspaceReports(new Map(p.previousResultIds.map((e) => [e.uri, e.value]))),
     })),
   );
 
-  connection.onCodeAction(guarded(connection, 'textDocument/codeAction', [], (params) => actions.provide(params)));
+  connection.onCodeAction(
+    handlers.request('textDocument/codeAction', (raw) => params.codeActionParams<Diagnostic>(raw), [], (p) =>
+      actions.provide(p as CodeActionParams),
+    ),
+  );
 
-  connection.onHover(guarded(connection, 'textDocument/hover', null, (params) => hovers.provide(params)));
+  connection.onHover(handlers.request('textDocument/hover', params.hoverParams, null, (p) => hovers.provide(p)));
 
   connection.listen();
 }

@@ -130,7 +130,7 @@ async function crashAndRestart(wb: Workbench, dirs: Dirs): Promise<void> {
   assert.ok(pid, 'no maprace language server process found');
   assert.deepEqual(others, [], 'more than one maprace language server is running');
   process.kill(pid, 'SIGKILL');
-  await waitFor(() => extensionLog(dirs.userData).includes('stopped unexpectedly; restarting it'), 30_000, () =>
+  await waitFor(() => extensionLog(dirs.userData).includes('maprace: the language server stopped (signal SIGKILL); restarting (1/5)'), 30_000, () =>
     `the client did not report the crash:\n${extensionLog(dirs.userData)}`,
   );
   await waitFor(() => languageServerPids(dirs.extensions).some((p) => p !== pid), 30_000, () => 'no new server process');

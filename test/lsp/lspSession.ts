@@ -12,6 +12,7 @@ import {
   CodeActionRequest,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   ExitNotification,
@@ -53,6 +54,8 @@ export interface ClientOptions {
   documentChanges?: boolean;
   /** Declare textDocument.codeAction.disabledSupport (actions that cannot apply come with a reason). */
   disabledSupport?: boolean;
+  /** Initialize with trace 'verbose': the server's $/logTrace lines land in `traces`. */
+  trace?: boolean;
 }
 
 export function clientCapabilities(o: ClientOptions): ClientCapabilities {
@@ -86,6 +89,7 @@ export class LspSession {
   refreshes = 0;
   stderr = '';
   readonly logs: string[] = [];
+  readonly traces: string[] = [];
   initializeResult!: InitializeResult;
   private readonly versions = new Map<string, number>();
 
@@ -116,12 +120,14 @@ export class LspSession {
       return null;
     });
     conn.onNotification('window/logMessage', (p: { message: string }) => session.logs.push(p.message));
+    conn.onNotification('$/logTrace', (p: { message: string }) => session.traces.push(p.message));
     conn.listen();
     session.initializeResult = await conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uriOf(root),
       capabilities: clientCapabilities(options),
       workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
+      ...(options.trace ? { trace: 'verbose' as const } : {}),
     });
     await conn.sendNotification(InitializedNotification.type, {});
     return session;
@@ -143,6 +149,11 @@ export class LspSession {
       textDocument: { uri, languageId: 'go', version: 1, text },
     });
     return uri;
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    await this.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   /** Sends one didChange with these content changes; returns the new version. */

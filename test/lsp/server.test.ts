@@ -434,11 +434,12 @@ test('newer rules carry code, docs link and related information; hover on a map 
     assert.equal(await s.hover(uri, { line: 26, character: 1 + comment.length + 14 }), null, 'the key of c.data[k]');
     assert.equal(await s.hover(uri, { line: 25, character: 1 }), null, 'the func keyword');
     assert.equal(await s.hover(uri, { line: 999, character: 999 }), null, 'past the end');
-    assert.equal(await s.hover(uri, { line: -1, character: -5 }), null, 'negative');
+    // Negative is not an LSP position (uinteger): InvalidParams, not a guess.
+    await assert.rejects(s.hover(uri, { line: -1, character: -5 }), { code: -32602, message: /params\.position\.line must be an integer/ });
     assert.equal(await s.hover('untitled:Untitled-1', { line: 0, character: 0 }), null);
     assert.equal(await s.hover(uriOf(path.join(root, 'missing.go')), { line: 0, character: 0 }), null);
     assert.ok(await s.hover(uri, { line: 33, character: 4 }), 'still serving: c.data in Touch');
-    // A throwing handler is answered with null too (see guarded()): it must not have thrown.
+    // A throwing handler is answered with null too (see Handlers.request): it must not have thrown.
     assert.deepEqual(s.logs.filter((l) => l.includes('textDocument/hover failed')), []);
   } finally {
     await s.stop();

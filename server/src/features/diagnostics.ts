@@ -12,6 +12,7 @@ import {
 import type { DocumentStore } from '../workspace/documentStore';
 import type { AnalysisResult, Packages } from '../workspace/packages';
 import { pathToUri, uriToPath } from '../workspace/uris';
+import { FailureLog } from '../workspace/failureLog';
 import { toDiagnostic } from './convert';
 
 export interface DiagnosticsOptions {
@@ -29,6 +30,7 @@ export class Diagnostics {
   private quiet = false;
   private refreshWanted = false;
   private refreshing = false;
+  private readonly failures = new FailureLog((message) => this.connection.console.error(message));
 
   constructor(
     private readonly connection: Connection,
@@ -48,7 +50,13 @@ export class Diagnostics {
       dir,
       setTimeout(() => {
         this.timers.delete(dir);
-        this.ensureAnalyzed(dir);
+        // Nothing answers a timer: a throw here would end the process.
+        try {
+          this.ensureAnalyzed(dir);
+          this.failures.ok(`diagnostics of ${dir}`);
+        } catch (err) {
+          this.failures.fail(`diagnostics of ${dir}`, err);
+        }
       }, this.options.debounceMs ?? 150),
     );
   }

@@ -1,6 +1,6 @@
 // Keeps one document's syntax tree in step with its text, reparsing incrementally.
 import type { Parser } from 'web-tree-sitter';
-import { parseGo, type Tree, type Point } from './goParser';
+import { deleteTree, parseGo, type Tree, type Point } from './goParser';
 import { lineStarts, offsetAt } from '../analysis/textEdits';
 
 export { lineStarts };
@@ -35,6 +35,11 @@ export class DocumentTree {
   private current: Tree;
   private content: string;
   private starts: number[];
+  /**
+   * Changes not reparsed yet, so a burst of them costs one parse when the tree is next asked for: 'edited'
+   * (`current` carries the edits: reparse incrementally) or 'replaced' (whole text replaced: parse afresh).
+   */
+  private pending: 'none' | 'edited' | 'replaced' = 'none';
 
   constructor(private readonly parser: Parser, text: string) {
     this.content = text;
@@ -43,6 +48,10 @@ export class DocumentTree {
   }
 
   get tree(): Tree {
+    if (this.pending !== 'none') {
+      this.replaceTree(parseGo(this.parser, this.content, this.pending === 'edited' ? this.current : null));
+      this.pending = 'none';
+    }
     return this.current;
   }
 
@@ -52,13 +61,11 @@ export class DocumentTree {
 
   /** Applies LSP content changes in order, editing the old tree so the reparse is incremental. */
   applyChanges(changes: readonly TextChange[]): void {
-    let edited = false;
     for (const change of changes) {
       if (!change.range) {
         this.content = change.text;
         this.starts = lineStarts(this.content);
-        this.replaceTree(parseGo(this.parser, this.content));
-        edited = false;
+        this.pending = 'replaced';
         continue;
       }
       const startIndex = offsetAt(this.starts, this.content, change.range.start);
@@ -70,6 +77,8 @@ export class DocumentTree {
       const oldEndPosition = pointAt(this.starts, oldEndIndex);
       this.content = this.content.slice(0, startIndex) + change.text + this.content.slice(oldEndIndex);
       this.starts = lineStarts(this.content);
+      // After a whole-text replacement the old tree is not worth editing: it will be parsed afresh.
+      if (this.pending === 'replaced') continue;
       this.current.edit({
         startIndex,
         oldEndIndex,
@@ -78,17 +87,16 @@ export class DocumentTree {
         oldEndPosition,
         newEndPosition: pointAfter(startPosition, change.text),
       });
-      edited = true;
+      this.pending = 'edited';
     }
-    if (edited) this.replaceTree(parseGo(this.parser, this.content, this.current));
   }
 
   private replaceTree(next: Tree): void {
-    if (next !== this.current) this.current.delete();
+    if (next !== this.current) deleteTree(this.current);
     this.current = next;
   }
 
   delete(): void {
-    this.current.delete();
+    deleteTree(this.current);
   }
 }

@@ -103,8 +103,27 @@ export async function createGoParser(grammarDir?: string): Promise<Parser> {
   return parser;
 }
 
+/** Trees from parseGo not yet given to deleteTree: wasm memory that no garbage collector reclaims. */
+let liveTrees = 0;
+
 export function parseGo(parser: Parser, text: string, oldTree?: Tree | null): Tree {
   const tree = parser.parse(text, oldTree ?? null);
   if (!tree) throw new Error('maprace: tree-sitter returned no tree');
+  liveTrees++;
   return tree;
+}
+
+/** Frees a tree from parseGo (every tree must end here, or its wasm memory leaks). */
+export function deleteTree(tree: Tree): void {
+  tree.delete();
+  liveTrees--;
+}
+
+export function liveTreeCount(): number {
+  return liveTrees;
+}
+
+/** Bytes of the tree-sitter runtime's linear memory: it grows with live trees and never shrinks. */
+export function wasmMemoryBytes(): number {
+  return binding?.HEAP32.buffer.byteLength ?? 0;
 }

@@ -1,7 +1,7 @@
 // Text in, analysis-ready SourceFile out (one full parse; the server uses DocumentTree for incremental).
 import type { Parser } from 'web-tree-sitter';
 import type { SourceFile } from '../analysis/syntax';
-import { parseGo } from './goParser';
+import { deleteTree, parseGo } from './goParser';
 import { toSyntax } from './toSyntax';
 
 export function parseSourceFile(parser: Parser, path: string, text: string): SourceFile {
@@ -9,6 +9,6 @@ export function parseSourceFile(parser: Parser, path: string, text: string): Sou
   try {
     return { path, text, root: toSyntax(tree, text) };
   } finally {
-    tree.delete();
+    deleteTree(tree);
   }
 }

@@ -4,6 +4,8 @@ import { analyzePackage, type Finding, type SourceFile } from '../analysis/index
 import type { DocumentStore } from './documentStore';
 import { DiskFiles, goFilesIn } from './diskFiles';
 import { goVersionFor } from '../project/goMod';
+import { FailureLog } from './failureLog';
+import { failIfAsked } from './testFailures';
 
 export interface AnalysisResult {
   dir: string;
@@ -25,6 +27,7 @@ export class Packages {
   private readonly packages = new Map<string, PackageState>();
   private readonly findings = new Map<string, Finding[]>();
   private readonly signatures = new Map<string, string>();
+  private readonly failures = new FailureLog((message) => this.log(message));
 
   constructor(
     private readonly docs: DocumentStore,
@@ -81,13 +84,8 @@ export class Packages {
     for (const d of this.docs.inDirectory(dir)) paths.add(d.path);
     const sources: SourceFile[] = [];
     for (const p of [...paths].sort()) {
-      const open = this.docs.atPath(p);
-      try {
-        const source = open ? this.docs.sourceFile(open) : this.disk.get(p);
-        if (source) sources.push(source);
-      } catch (err) {
-        this.log(`maprace: cannot parse ${p}: ${(err as Error).stack ?? err}`);
-      }
+      const source = this.sourceOf(p);
+      if (source) sources.push(source);
     }
     return sources;
   }
@@ -96,9 +94,12 @@ export class Packages {
   sourceOf(file: string): SourceFile | undefined {
     const open = this.docs.atPath(file);
     try {
-      return open ? this.docs.sourceFile(open) : this.disk.get(file);
+      const source = open ? this.docs.sourceFile(open) : this.disk.get(file);
+      if (source) failIfAsked('parse', [source]);
+      this.failures.ok(`parsing ${file}`);
+      return source;
     } catch (err) {
-      this.log(`maprace: cannot parse ${file}: ${(err as Error).stack ?? err}`);
+      this.failures.fail(`parsing ${file}`, err);
       return undefined;
     }
   }
@@ -112,9 +113,11 @@ export class Packages {
     const sources = this.sourcesOf(dir);
     let found: Finding[] = [];
     try {
+      failIfAsked('analysis', sources);
       found = sources.length ? analyzePackage(sources, { goVersion: goVersionFor(dir) }) : [];
+      this.failures.ok(`analysis of package ${dir}`);
     } catch (err) {
-      this.log(`maprace: analysis of package ${dir} failed: ${(err as Error).stack ?? err}`);
+      this.failures.fail(`analysis of package ${dir}`, err);
     }
     const byFile = new Map<string, Finding[]>();
     for (const f of found) {

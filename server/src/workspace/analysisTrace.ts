@@ -1,0 +1,36 @@
+// One trace line per package analysis ($/logTrace, shown when the client sets maprace.trace.server): which
+// versions of the open documents were analysed, how long it took, and the server's memory at that point.
+import * as path from 'node:path';
+import { liveTreeCount, wasmMemoryBytes } from '../parsing/goParser';
+import type { DiskFiles } from './diskFiles';
+import type { DocumentStore } from './documentStore';
+import { Packages, type AnalysisResult } from './packages';
+
+const MB = 1024 * 1024;
+
+/** `rss 81.2 MB, heap 23.0 MB, wasm 32.0 MB, trees 1`: the soak test reads these. */
+export function memorySummary(): string {
+  const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
+  const { rss, heapUsed } = process.memoryUsage();
+  return `rss ${mb(rss)}, heap ${mb(heapUsed)}, wasm ${mb(wasmMemoryBytes())}, trees ${liveTreeCount()}`;
+}
+
+export class TracedPackages extends Packages {
+  constructor(
+    private readonly openDocs: DocumentStore,
+    disk: DiskFiles,
+    log: (message: string) => void,
+    private readonly trace: (message: string) => void,
+  ) {
+    super(openDocs, disk, log);
+  }
+
+  override analyze(dir: string): AnalysisResult {
+    const started = performance.now();
+    const result = super.analyze(dir);
+    const ms = (performance.now() - started).toFixed(1);
+    const open = this.openDocs.inDirectory(dir).map((d) => `${path.basename(d.path)}@${d.version}`);
+    this.trace(`maprace: analysed ${dir} [${open.join(' ')}] in ${ms} ms; ${memorySummary()}`);
+    return result;
+  }
+}
