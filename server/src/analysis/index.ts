@@ -5,7 +5,8 @@ import { buildPackageModel } from './model/packageModel';
 import { findRaces } from './model/races';
 import type { Access } from './model/timeline';
 import { concurrentMapAccess } from './rules/concurrentMapAccess';
-import { mapFixes } from './fixes/mapFixes';
+import { lazyMapFixes } from './fixes/mapFixes';
+import { withChanges } from './lazyFixes';
 import { mapEscapesLock } from './rules/mapEscapesLock';
 import { mapWriteUnderRlock } from './rules/mapWriteUnderRlock';
 import { guardsOf, unguardedMapAccess } from './rules/unguardedMapAccess';
@@ -51,7 +52,7 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
     const unguarded = unguardedMapAccess(facts, model, guards).filter((f) => !specific.has(byPlace(f)));
     const claimed = new Set([...specific, ...unguarded.map(byPlace)]);
     const isClaimed = (a: Access) => claimed.has(placeKey(a.file.path, a.node.startPoint.row, a.node.startPoint.column));
-    const fixes = mapFixes(facts, model, options.goVersion);
+    const fixes = lazyMapFixes(facts, model, options.goVersion);
     const races = concurrentMapAccess(facts, fixes, (race) => {
       const a = race.here.access;
       if (isClaimed(a)) return true;
@@ -77,7 +78,7 @@ function finalize(findings: Finding[], options: AnalysisOptions): Finding[] {
   for (const f of findings) {
     const override = options.severities?.[f.rule];
     if (override === 'off') continue;
-    out.push(override ? { ...f, severity: override } : f);
+    out.push(override ? withChanges(f, { severity: override }) : f);
   }
   return out.sort(
     (a, b) =>
