@@ -2,6 +2,7 @@
 import type { Parser } from 'web-tree-sitter';
 import { parseGo, type Tree, type Point } from './goParser';
 import { lineStarts, offsetAt } from '../analysis/textEdits';
+import type { Span, SyntaxEdit } from './toSyntax';
 
 export { lineStarts };
 
@@ -31,10 +32,22 @@ function pointAfter(start: Point, inserted: string): Point {
     : { row: start.row + last, column: inserted.length - starts[last] };
 }
 
+/** The edits since the last takeChanges(), or `reset` when the whole text was replaced. */
+export type PendingChanges = { reset: true } | { reset: false; edits: SyntaxEdit[]; changed: Span[] };
+
+/** `span` as it stands after `edit`: moved when the edit precedes it, widened over the edit when they meet. */
+function spanAfter(span: Span, edit: SyntaxEdit): Span {
+  const delta = edit.newEnd - edit.oldEnd;
+  if (span.end < edit.start) return span;
+  if (span.start > edit.oldEnd) return { start: span.start + delta, end: span.end + delta };
+  return { start: Math.min(span.start, edit.start), end: Math.max(span.end + delta, edit.newEnd) };
+}
+
 export class DocumentTree {
   private current: Tree;
   private content: string;
   private starts: number[];
+  private pending: PendingChanges = { reset: true };
 
   constructor(private readonly parser: Parser, text: string) {
     this.content = text;
@@ -58,6 +71,7 @@ export class DocumentTree {
         this.content = change.text;
         this.starts = lineStarts(this.content);
         this.replaceTree(parseGo(this.parser, this.content));
+        this.pending = { reset: true };
         edited = false;
         continue;
       }
@@ -70,6 +84,11 @@ export class DocumentTree {
       const oldEndPosition = pointAt(this.starts, oldEndIndex);
       this.content = this.content.slice(0, startIndex) + change.text + this.content.slice(oldEndIndex);
       this.starts = lineStarts(this.content);
+      const edit = { start: startIndex, oldEnd: oldEndIndex, newEnd: startIndex + change.text.length };
+      if (!this.pending.reset) {
+        this.pending.edits.push(edit);
+        this.pending.changed = this.pending.changed.map((span) => spanAfter(span, edit));
+      }
       this.current.edit({
         startIndex,
         oldEndIndex,
@@ -80,7 +99,23 @@ export class DocumentTree {
       });
       edited = true;
     }
-    if (edited) this.replaceTree(parseGo(this.parser, this.content, this.current));
+    if (edited) {
+      const next = parseGo(this.parser, this.content, this.current);
+      if (!this.pending.reset) {
+        for (const r of this.current.getChangedRanges(next)) this.pending.changed.push({ start: r.startIndex, end: r.endIndex });
+      }
+      this.replaceTree(next);
+    }
+  }
+
+  /**
+   * What changed since the last call: the edits and changed spans that let toSyntax take over the
+   * untouched parts of its previous copy (see PreviousSyntax), or `reset` after a full replacement.
+   */
+  takeChanges(): PendingChanges {
+    const taken = this.pending;
+    this.pending = { reset: false, edits: [], changed: [] };
+    return taken;
   }
 
   private replaceTree(next: Tree): void {
