@@ -63,6 +63,11 @@ export class DocumentTree {
     return this.content;
   }
 
+  /** lineStarts(text), kept up to date with each change. */
+  get lineStarts(): number[] {
+    return this.starts;
+  }
+
   /** Applies LSP content changes in order, editing the old tree so the reparse is incremental. */
   applyChanges(changes: readonly TextChange[]): void {
     let edited = false;

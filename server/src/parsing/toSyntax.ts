@@ -13,10 +13,10 @@ class LineIndex {
   private starts: number[] | undefined;
   constructor(private text: string) {}
 
-  /** The document's new text: nodes taken over from the previous copy share this index. */
-  reset(text: string): void {
+  /** The document's new text (and its line starts, if known): nodes taken over from the previous copy share this index. */
+  reset(text: string, starts?: number[]): void {
     this.text = text;
-    this.starts = undefined;
+    this.starts = starts;
   }
 
   point(offset: number): Point {
@@ -102,6 +102,8 @@ export interface PreviousSyntax {
   root: SyntaxNode;
   edits: readonly SyntaxEdit[];
   changed: readonly Span[];
+  /** lineStarts(text), when the caller has it already. */
+  lineStarts?: number[];
 }
 
 /**
@@ -151,7 +153,7 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
   let lines: LineIndex;
   if (previous && previous.root instanceof Node) {
     lines = previous.root.lines;
-    lines.reset(text);
+    lines.reset(text, previous.lineStarts);
   } else {
     lines = new LineIndex(text);
     previous = undefined;

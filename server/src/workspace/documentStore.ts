@@ -66,7 +66,7 @@ export class DocumentStore {
     if (doc.source && !doc.stale) return doc.source;
     const changes = doc.tree.takeChanges();
     const text = doc.tree.text;
-    const previous = doc.source && !changes.reset ? { root: doc.source.root, edits: changes.edits, changed: changes.changed } : undefined;
+    const previous = doc.source && !changes.reset ? { root: doc.source.root, edits: changes.edits, changed: changes.changed, lineStarts: doc.tree.lineStarts } : undefined;
     const root = toSyntax(doc.tree.tree, text, previous);
     if (doc.source) Object.assign(doc.source, { text, root });
     else doc.source = { path: doc.path, text, root };

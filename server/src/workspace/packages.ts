@@ -1,6 +1,7 @@
 // Per-package analysis state: which directories are stale, the findings of every file, and what changed.
 import * as path from 'node:path';
 import { analyzePackage, type Finding, type SourceFile } from '../analysis/index';
+import { PackageSession } from '../analysis/session';
 import type { DocumentStore } from './documentStore';
 import { DiskFiles, goFilesIn } from './diskFiles';
 import { goVersionFor } from '../project/goMod';
@@ -25,6 +26,8 @@ export class Packages {
   private readonly packages = new Map<string, PackageState>();
   private readonly findings = new Map<string, Finding[]>();
   private readonly signatures = new Map<string, string>();
+  /** Packages with open documents, analysed again after each edit from what the last analysis kept. */
+  private readonly sessions = new Map<string, PackageSession>();
 
   constructor(
     private readonly docs: DocumentStore,
@@ -66,6 +69,7 @@ export class Packages {
   forget(dir: string): string[] {
     const state = this.packages.get(dir);
     this.packages.delete(dir);
+    this.sessions.delete(dir);
     const had = [...this.findings.keys()].filter((f) => path.dirname(f) === dir);
     for (const f of had) {
       this.findings.delete(f);
@@ -111,9 +115,21 @@ export class Packages {
     state.dirty = false;
     const sources = this.sourcesOf(dir);
     let found: Finding[] = [];
+    // Only packages being edited keep a session: its summaries cost memory, and a package nobody edits
+    // is analysed once.
+    let session = this.sessions.get(dir);
+    if (this.docs.inDirectory(dir).length) {
+      if (!session) this.sessions.set(dir, (session = new PackageSession()));
+    } else {
+      this.sessions.delete(dir);
+      session = undefined;
+    }
     try {
-      found = sources.length ? analyzePackage(sources, { goVersion: goVersionFor(dir) }) : [];
+      const options = { goVersion: goVersionFor(dir) };
+      found = sources.length ? (session ? session.analyze(sources, options) : analyzePackage(sources, options)) : [];
     } catch (err) {
+      // A session that failed half-way may hold half-updated state: the next analysis starts afresh.
+      this.sessions.delete(dir);
       this.log(`maprace: analysis of package ${dir} failed: ${(err as Error).stack ?? err}`);
     }
     const byFile = new Map<string, Finding[]>();
@@ -126,7 +142,8 @@ export class Packages {
     const changed: string[] = [];
     for (const file of files) {
       const list = byFile.get(file) ?? [];
-      const signature = JSON.stringify(list);
+      // Fixes are planned when read (lazyFixes.ts): a change of findings is a change of what they say.
+      const signature = JSON.stringify(list.map((f) => [f.file, f.rule, f.severity, f.message, f.range, f.related]));
       if ((this.signatures.get(file) ?? '[]') !== signature) changed.push(file);
       if (list.length) {
         this.findings.set(file, list);

@@ -23,8 +23,9 @@ export function mapWriteUnderRlock(facts: RaceFacts): Finding[] {
   const out = new Map<string, Finding>();
   for (const a of facts.accesses) {
     const lock = onlyReadLock(a);
+    if (!lock) continue;
     const key = accessKey(a);
-    if (!lock || out.has(key)) continue;
+    if (out.has(key)) continue;
     const mutex = lock.text ?? 'the mutex';
     out.set(key, withLazyFixes({
       file: a.file.path,
