@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createGoParser, parseGo, type Tree } from '../../server/src/parsing/goParser';
-import { DocumentTree, type TextChange } from '../../server/src/parsing/documentTree';
+import { DocumentTree, lineStarts, type TextChange } from '../../server/src/parsing/documentTree';
 import { toSyntax } from '../../server/src/parsing/toSyntax';
 import type { SyntaxNode } from '../../server/src/analysis/syntax';
 
@@ -268,7 +268,10 @@ async function fuzz(name: string, source: string, steps: number, seed: number): 
       // The copy made from the previous copy is exactly a new copy of the same tree (errors or not).
       const changes = tree.takeChanges();
       const before = new Set(copy?.children ?? []);
-      copy = toSyntax(tree.tree, tree.text, copy && !changes.reset ? { root: copy, edits: changes.edits, changed: changes.changed } : undefined);
+      copy = toSyntax(tree.tree, tree.text, copy && !changes.reset ? { root: copy, edits: changes.edits, changed: changes.changed, lineStarts: tree.lineStarts } : undefined);
+      // DocumentTree's line starts, kept up to date edit by edit, are what the copy's points come from.
+      assert.deepEqual(tree.lineStarts, lineStarts(expected), `line starts ${where} of ${context()}`);
+      checkPositions(copy, expected, `copy ${where} of ${context()}`);
       stats.reused += copy.children.filter((c) => before.has(c)).length;
       const fromCopy = flatten(copy);
       const own = flatten(incRoot);

@@ -1,7 +1,7 @@
 // Keeps one document's syntax tree in step with its text, reparsing incrementally.
 import type { Parser } from 'web-tree-sitter';
 import { parseGo, type Tree, type Point } from './goParser';
-import { lineStarts, offsetAt } from '../analysis/textEdits';
+import { lineStarts, lineStartsAfter, offsetAt } from '../analysis/textEdits';
 import type { Span, SyntaxEdit } from './toSyntax';
 
 export { lineStarts };
@@ -87,8 +87,9 @@ export class DocumentTree {
       );
       const startPosition = pointAt(this.starts, startIndex);
       const oldEndPosition = pointAt(this.starts, oldEndIndex);
-      this.content = this.content.slice(0, startIndex) + change.text + this.content.slice(oldEndIndex);
-      this.starts = lineStarts(this.content);
+      const before = this.content;
+      this.content = before.slice(0, startIndex) + change.text + before.slice(oldEndIndex);
+      this.starts = lineStartsAfter(this.starts, before, startIndex, oldEndIndex, change.text) ?? lineStarts(this.content);
       const edit = { start: startIndex, oldEnd: oldEndIndex, newEnd: startIndex + change.text.length };
       if (!this.pending.reset) {
         this.pending.edits.push(edit);

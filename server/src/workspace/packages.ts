@@ -70,6 +70,7 @@ export class Packages {
     const state = this.packages.get(dir);
     this.packages.delete(dir);
     this.sessions.delete(dir);
+    this.disk.unpin(dir);
     const had = [...this.findings.keys()].filter((f) => path.dirname(f) === dir);
     for (const f of had) {
       this.findings.delete(f);
@@ -120,8 +121,10 @@ export class Packages {
     let session = this.sessions.get(dir);
     if (this.docs.inDirectory(dir).length) {
       if (!session) this.sessions.set(dir, (session = new PackageSession()));
+      this.disk.pin(dir);
     } else {
       this.sessions.delete(dir);
+      this.disk.unpin(dir);
       session = undefined;
     }
     try {
