@@ -53,12 +53,26 @@ export class Diagnostics {
     );
   }
 
-  /** Analyses `dir` now if it is stale, then tells the client what changed. */
-  ensureAnalyzed(dir: string): void {
-    if (!this.packages.isDirty(dir)) return;
+  /**
+   * Analyses `dir` now if it is stale, then tells the client what changed. With `first` (a file whose
+   * findings are asked for), a directory analysed for the first time may be analysed in two steps: that
+   * file's package clause now, the rest soon (Packages.analyze).
+   */
+  ensureAnalyzed(dir: string, first?: string): void {
+    if (!this.packages.isDirty(dir, first)) return;
     clearTimeout(this.timers.get(dir));
     this.timers.delete(dir);
-    this.afterAnalysis(this.packages.analyze(dir));
+    this.afterAnalysis(this.packages.analyze(dir, first));
+    if (this.packages.isPartial(dir)) this.schedule(dir);
+  }
+
+  /**
+   * Background work (indexing) on `dir`: analysed now, unless a document of it is being worked on and
+   * only its package clause was analysed so far; then the rest waits for a pause in editing (schedule).
+   */
+  analyzeInBackground(dir: string): void {
+    if (this.packages.isPartial(dir)) this.schedule(dir);
+    else this.ensureAnalyzed(dir);
   }
 
   diagnosticsOf(file: string): Diagnostic[] {
@@ -69,7 +83,7 @@ export class Diagnostics {
   /** Findings of a file that is open or a Go file on disk; anything else has none. */
   private current(file: string): Diagnostic[] {
     if (!file.endsWith('.go')) return [];
-    this.ensureAnalyzed(path.dirname(file));
+    this.ensureAnalyzed(path.dirname(file), file);
     return this.diagnosticsOf(file);
   }
 

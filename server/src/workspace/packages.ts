@@ -1,5 +1,7 @@
 // Per-package analysis state: which directories are stale, the findings of every file, and what changed.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { declaredPackage } from '../analysis/packageClause';
 import { analyzePackage, type Finding, type SourceFile } from '../analysis/index';
 import { PackageSession } from '../analysis/session';
 import type { DocumentStore } from './documentStore';
@@ -20,6 +22,8 @@ interface PackageState {
   dirty: boolean;
   triggers: Set<string>;
   files: string[];
+  /** Only this package clause of the directory was analysed so far (see analyze's `first`). */
+  partial?: string;
 }
 
 export class Packages {
@@ -44,12 +48,25 @@ export class Packages {
     return dir;
   }
 
-  isDirty(dir: string): boolean {
-    return this.packages.get(dir)?.dirty ?? true;
+  /**
+   * Is the directory's analysis stale: for `file` when given (only its package clause counts then),
+   * else for any of its files?
+   */
+  isDirty(dir: string, file?: string): boolean {
+    const state = this.packages.get(dir);
+    if (!state || state.dirty) return true;
+    if (state.partial === undefined) return false;
+    const text = file === undefined ? undefined : this.textOf(file);
+    return text === undefined || declaredPackage(text) !== state.partial;
+  }
+
+  /** Only one package clause of the directory has been analysed yet. */
+  isPartial(dir: string): boolean {
+    return this.packages.get(dir)?.partial !== undefined;
   }
 
   dirtyDirs(): string[] {
-    return [...this.packages].filter(([, s]) => s.dirty).map(([d]) => d);
+    return [...this.packages].filter(([, s]) => s.dirty || s.partial !== undefined).map(([d]) => d);
   }
 
   knownDirs(): string[] {
@@ -80,13 +97,17 @@ export class Packages {
     return had;
   }
 
-  /** The package's files as the analysis sees them: open buffers over the disk, unparsable files left out. */
-  sourcesOf(dir: string): SourceFile[] {
+  /**
+   * The package's files as the analysis sees them: open buffers over the disk, unparsable files left out.
+   * With `clause`, only files whose text declares that package (or that cannot be read that way).
+   */
+  sourcesOf(dir: string, clause?: string): SourceFile[] {
     const paths = new Set(goFilesIn(dir));
     for (const d of this.docs.inDirectory(dir)) paths.add(d.path);
     const sources: SourceFile[] = [];
     for (const p of [...paths].sort()) {
       const open = this.docs.atPath(p);
+      if (clause !== undefined && !this.declares(p, clause)) continue;
       try {
         const source = open ? this.docs.sourceFile(open) : this.disk.get(p);
         if (source) sources.push(source);
@@ -95,6 +116,17 @@ export class Packages {
       }
     }
     return sources;
+  }
+
+  /** Does `file` declare package `clause` (or might it: its text does not say)? */
+  private declares(file: string, clause: string): boolean {
+    try {
+      const text = this.docs.atPath(file)?.tree.text ?? fs.readFileSync(file, 'utf8');
+      const declared = declaredPackage(text);
+      return declared === undefined || declared === clause;
+    } catch {
+      return true;
+    }
   }
 
   /** One file as the analysis sees it: the open buffer, else the file on disk. */
@@ -108,13 +140,23 @@ export class Packages {
     }
   }
 
-  /** Re-reads and re-analyses one directory; analysis errors are logged, never thrown. */
-  analyze(dir: string): AnalysisResult {
+  /**
+   * Re-reads and re-analyses one directory; analysis errors are logged, never thrown. `first`: a file
+   * whose findings are wanted now. Until a directory has been analysed whole once, only the files of that
+   * file's package clause are (not a big package's external tests, say): the rest waits for an analysis
+   * without `first` (isPartial says so).
+   */
+  analyze(dir: string, first?: string): AnalysisResult {
     const state = this.state(dir);
     const triggers = state.triggers;
     state.triggers = new Set();
     state.dirty = false;
-    const sources = this.sourcesOf(dir);
+    // Partial the first time, or again for the same clause: another clause's findings would be dropped.
+    const text = first !== undefined && (!state.files.length || state.partial !== undefined) ? this.textOf(first) : undefined;
+    const declared = text !== undefined ? declaredPackage(text) : undefined;
+    const clause = declared !== undefined && (state.partial === undefined || declared === state.partial) ? declared : undefined;
+    state.partial = clause;
+    const sources = this.sourcesOf(dir, clause);
     let found: Finding[] = [];
     // Only packages being edited keep a session: its summaries cost memory, and a package nobody edits
     // is analysed once.
@@ -158,6 +200,14 @@ export class Packages {
     }
     state.files = sources.map((s) => s.path);
     return { dir, files: [...files], changed, triggers };
+  }
+
+  private textOf(file: string): string | undefined {
+    try {
+      return this.docs.atPath(file)?.tree.text ?? fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
   }
 
   private state(dir: string): PackageState {
