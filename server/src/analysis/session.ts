@@ -11,7 +11,7 @@ import { buildPackageModel, funcInfoOf, type FuncInfo, type PackageModel } from 
 import { findRaces, RaceCache } from './model/races';
 import { Summarizer } from './model/summarize';
 import { SyncMapCallCache, SyncMaps } from './model/syncMaps';
-import { reconcileModel } from './model/reconcile';
+import { diffModel } from './model/modelDiff';
 import { shareTypeSpecs } from './model/mapValueType';
 import { applySuppressions } from './suppression';
 import { packageName, splitByPackageClause } from './packageClause';
@@ -75,7 +75,7 @@ export class PackageSession {
     }
     const kept = previous && previous.optionsKey === optionsKey && sameFiles(previous, files) ? previous : undefined;
     const patch = kept && patchModel(kept, files, decls);
-    if (kept && patch && kept.races.summarizer.nextRun(patch.model)) {
+    if (kept && patch && kept.races.summarizer.nextRun(patch.model, patch.changed)) {
       const model = patch.model;
       const facts = findRaces(model, kept.races);
       if (!kept.races.summarizer.orderDependent) {
@@ -96,7 +96,7 @@ export class PackageSession {
     }
     this.stats.fresh++;
     const model = buildPackageModel(files);
-    const races = new RaceCache(new Summarizer(model));
+    const races = new RaceCache(new Summarizer(model, { session: true }));
     const syncMaps = new SyncMapCallCache();
     const facts = findRaces(model, races);
     const names = new SyncMaps(model);
@@ -114,19 +114,19 @@ function sameFiles(state: GroupState, files: readonly SourceFile[]): boolean {
 }
 
 /**
- * The previous model, with its objects taking the edited declarations (caches keyed by the model start
- * over: a new model object); undefined when an edit changed what the model holds: a function's name,
- * receiver or result type, a type, a variable, a `false` constant, which functions there are.
- * `declarations`: more than function bodies and comments changed, so the model was rebuilt and compared.
+ * The previous model, with its objects taking the edited declarations, as a new model object (caches
+ * keyed by the model start over). When only function bodies and comments changed, that is all; else
+ * (`declarations`) the model is built again and made of the previous objects wherever their facts are
+ * unchanged, and `changed` names the entries that are not (modelDiff).
  */
-function patchModel(previous: GroupState, files: readonly SourceFile[], decls: SyntaxNode[][]): { model: PackageModel; declarations: boolean } | undefined {
+function patchModel(previous: GroupState, files: readonly SourceFile[], decls: SyntaxNode[][]): { model: PackageModel; declarations: boolean; changed: ReadonlySet<string> } {
   const updates = bodyUpdates(previous, files, decls);
   if (updates) {
     for (const [info, node] of updates) info.node = node;
-    return { model: { ...previous.model, files }, declarations: false };
+    return { model: { ...previous.model, files }, declarations: false, changed: new Set() };
   }
-  const model = reconcileModel(previous.model, buildPackageModel(files));
-  return model && { model, declarations: true };
+  const { model, changed } = diffModel(previous.model, buildPackageModel(files));
+  return { model, declarations: true, changed };
 }
 
 /**

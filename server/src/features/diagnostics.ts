@@ -29,6 +29,8 @@ export class Diagnostics {
   private quiet = false;
   private refreshWanted = false;
   private refreshing = false;
+  /** When a document last changed (schedule): background work waits for a pause (editingPause). */
+  private lastEdit = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -43,6 +45,20 @@ export class Diagnostics {
 
   /** Re-analyses the package of `dir` soon, once edits pause. */
   schedule(dir: string): void {
+    this.lastEdit = Date.now();
+    this.analyzeSoon(dir);
+  }
+
+  /** Resolves once no document has changed for `quietMs`: background work gives way to typing. */
+  async editingPause(quietMs = 300): Promise<void> {
+    for (;;) {
+      const wait = this.lastEdit + quietMs - Date.now();
+      if (wait <= 0) return;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
+  private analyzeSoon(dir: string): void {
     clearTimeout(this.timers.get(dir));
     this.timers.set(
       dir,
@@ -63,7 +79,7 @@ export class Diagnostics {
     clearTimeout(this.timers.get(dir));
     this.timers.delete(dir);
     this.afterAnalysis(this.packages.analyze(dir, first));
-    if (this.packages.isPartial(dir)) this.schedule(dir);
+    if (this.packages.isPartial(dir)) this.analyzeSoon(dir);
   }
 
   /**
@@ -71,7 +87,7 @@ export class Diagnostics {
    * only its package clause was analysed so far; then the rest waits for a pause in editing (schedule).
    */
   analyzeInBackground(dir: string): void {
-    if (this.packages.isPartial(dir)) this.schedule(dir);
+    if (this.packages.isPartial(dir)) this.analyzeSoon(dir);
     else this.ensureAnalyzed(dir);
   }
 

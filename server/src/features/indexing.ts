@@ -52,10 +52,13 @@ export async function indexWorkspace(
       let done = 0;
       for (const [dir, members] of groups) {
         for (const file of members) {
+          // While a document is being edited, its analyses come first.
+          await diagnostics.editingPause();
           warm(file);
           await yieldToRequests();
         }
         // Packages not seen yet are stale; one already analysed (an open document's) is skipped.
+        await diagnostics.editingPause();
         diagnostics.analyzeInBackground(dir);
         done++;
         progress.report(Math.round((done / dirs.length) * 100), `${done}/${dirs.length} packages`);

@@ -106,16 +106,30 @@ export interface PreviousSyntax {
   lineStarts?: number[];
 }
 
-/**
- * The previous top-level nodes an edit left alone, with how far they move: a node counts as touched
- * when an edit or a changed span reaches it, or merely borders it.
- */
-function untouched(previous: PreviousSyntax): { node: Node; start: number; end: number }[] {
-  const out: { node: Node; start: number; end: number }[] = [];
-  outer: for (const child of previous.root.children) {
-    let start = child.start;
-    let end = child.end;
-    for (const e of previous.edits) {
+/** Where the previous copy's offsets are after the edits, and which of its nodes the edits reached. */
+class EditMap {
+  constructor(
+    private readonly edits: readonly SyntaxEdit[],
+    private readonly changed: readonly Span[],
+  ) {}
+
+  /** The offset `p` of the previous text in the new one (inside a replaced part: where that part starts). */
+  offset(p: number): number {
+    for (const e of this.edits) {
+      if (p >= e.oldEnd) p += e.newEnd - e.oldEnd;
+      else if (p > e.start) p = e.start;
+    }
+    return p;
+  }
+
+  /**
+   * The new span of a previous node no edit or changed span reached; a node counts as reached when one
+   * merely borders it. Undefined when reached.
+   */
+  untouched(node: SyntaxNode): Span | undefined {
+    let start = node.start;
+    let end = node.end;
+    for (const e of this.edits) {
       if (end < e.start) continue;
       if (start > e.oldEnd) {
         const delta = e.newEnd - e.oldEnd;
@@ -123,12 +137,11 @@ function untouched(previous: PreviousSyntax): { node: Node; start: number; end: 
         end += delta;
         continue;
       }
-      continue outer;
+      return undefined;
     }
-    for (const c of previous.changed) if (start <= c.end && end >= c.start) continue outer;
-    out.push({ node: child as Node, start, end });
+    for (const c of this.changed) if (start <= c.end && end >= c.start) return undefined;
+    return { start, end };
   }
-  return out;
 }
 
 function shift(node: SyntaxNode, delta: number): void {
@@ -141,10 +154,20 @@ function shift(node: SyntaxNode, delta: number): void {
   }
 }
 
+/** A node being copied whose previous copy (`old`) an edit reached: its children are matched against old's. */
+interface Frame {
+  node: Node;
+  old: SyntaxNode | undefined;
+  /** The first of old's children not yet passed. */
+  next: number;
+  children: SyntaxNode[];
+}
+
 /**
- * `text` must be the text the tree was parsed from; points are computed from it. With `previous`, the
- * top-level nodes no edit reached are that copy's own objects, moved and re-parented in place: the
- * previous root must not be used afterwards.
+ * `text` must be the text the tree was parsed from; points are computed from it. With `previous`, every
+ * subtree no edit or changed span reached is taken over from that copy (the same objects, moved and
+ * re-parented in place), so only the path from the root to each edit is copied again: the previous root
+ * must not be used afterwards.
  */
 export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): SyntaxNode {
   const C = wasmBinding();
@@ -158,8 +181,7 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
     lines = new LineIndex(text);
     previous = undefined;
   }
-  const reusable = previous ? untouched(previous) : [];
-  let next = 0;
+  const map = previous && new EditMap(previous.edits, previous.changed);
   const checkMissing = tree.rootNode.hasError;
   // tree.walk() leaves the new cursor in the transfer buffer; from here on only direct calls touch it.
   tree.walk();
@@ -206,34 +228,58 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
         }
       }
     };
-    /** The previous copy of the cursor's node, when no edit reached it and it has the same type and span. */
-    const takeOver = (root: Node): Node | undefined => {
+    /**
+     * For the cursor's node, a child of `f.node`: the previous copy of it when no edit reached it (taken
+     * over), else the previous node in its place with its type (whose children are matched in turn).
+     */
+    const match = (f: Frame): { reuse?: Node; counterpart?: SyntaxNode } => {
+      const olds = f.old!.children;
       const start = C._ts_tree_cursor_start_index_wasm(t);
-      while (next < reusable.length && reusable[next].start < start) next++;
-      const candidate = reusable[next];
-      if (!candidate || candidate.start !== start || candidate.end !== C._ts_tree_cursor_end_index_wasm(t)) return undefined;
+      while (f.next < olds.length && map!.offset(olds[f.next].start) < start) f.next++;
+      const candidate = olds[f.next];
+      if (!candidate || map!.offset(candidate.start) !== start) return {};
       const typeId = C._ts_tree_cursor_current_node_type_id_wasm(t);
-      if (candidate.node.type !== (types[typeId] ?? 'ERROR')) return undefined;
-      next++;
-      const node = candidate.node;
+      if (candidate.type !== (types[typeId] ?? 'ERROR')) return {};
+      f.next++;
+      const span = map!.untouched(candidate);
+      const fieldId = C._ts_tree_cursor_current_field_id_wasm(t);
+      const field = fieldId ? (fields[fieldId] ?? null) : null;
+      if (!span || span.end !== C._ts_tree_cursor_end_index_wasm(t) || candidate.field !== field) return { counterpart: candidate };
+      const node = candidate as Node;
       if (node.start !== start) shift(node, start - node.start);
-      node.parent = root;
-      return node;
+      node.parent = f.node;
+      return { reuse: node };
     };
     const root = make(null);
     if (C._ts_tree_cursor_goto_first_child_wasm(t) !== 1) return root;
-    const children: SyntaxNode[] = [];
-    do {
-      let child = reusable.length ? takeOver(root) : undefined;
+    // Nodes whose copies are being made, innermost last (no recursion: trees nest thousands deep).
+    const frames: Frame[] = [{ node: root, old: previous?.root, next: 0, children: [] }];
+    for (;;) {
+      const f = frames[frames.length - 1];
+      const { reuse, counterpart } = f.old?.children.length ? match(f) : {};
+      let child = reuse;
       if (!child) {
-        child = make(root);
-        descend(child);
+        child = make(f.node);
+        if (!counterpart?.children.length) descend(child);
+        else if (C._ts_tree_cursor_goto_first_child_wasm(t) === 1) {
+          frames.push({ node: child, old: counterpart, next: 0, children: [] });
+          continue;
+        }
       }
-      if (child.hasError) root.hasError = true;
-      children.push(child);
-    } while (C._ts_tree_cursor_goto_next_sibling_wasm(t) === 1);
-    root.children = children;
-    return root;
+      // `child` is done: on to its next sibling, or finish the nodes whose last child it was.
+      let done: SyntaxNode = child;
+      for (;;) {
+        const top = frames[frames.length - 1];
+        top.children.push(done);
+        if (done.hasError) top.node.hasError = true;
+        if (C._ts_tree_cursor_goto_next_sibling_wasm(t) === 1) break;
+        frames.pop();
+        top.node.children = top.children;
+        if (!frames.length) return root;
+        C._ts_tree_cursor_goto_parent_wasm(t);
+        done = top.node;
+      }
+    }
   } finally {
     C._ts_tree_cursor_delete_wasm(t);
   }

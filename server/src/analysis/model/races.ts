@@ -37,7 +37,7 @@ export interface RaceFacts {
  */
 export class RaceCache {
   private readonly checks = new WeakMap<FuncSummary, { uses: unknown[]; check: SpawnerCheck }>();
-  private readonly callerChecks = new Map<StructInfo, { uses: unknown[]; check: SpawnerCheck }>();
+  private readonly callerChecks = new WeakMap<StructInfo, { uses: unknown[]; check: SpawnerCheck }>();
   private readonly flat = new WeakMap<FuncSummary, { uses: unknown[]; accesses: Access[] }>();
 
   constructor(readonly summarizer: Summarizer) {}

@@ -7,6 +7,7 @@ import { emptyTimeline, type Access, type AccessKind, type Lock, type Loop, type
 import { where } from '../positions';
 import { Scope, elemOf, hasMapValues, isMapTypeNode, isMapValue, newVar, type Escape, type VarDecl } from './variables';
 import { SummaryRecords, lookupToken } from './summaryRecords';
+import { modelView } from './modelView';
 
 /** A map a function returns, with the locks held at that `return`. */
 interface ReturnedMap {
@@ -84,9 +85,19 @@ export class Summarizer {
   /** Functions some code of the package calls or starts: not entry points. */
   readonly called = new Set<FuncInfo>();
   /** What each summary depended on, for reuse by the next run (see summaryRecords.ts). */
-  private readonly records = new SummaryRecords();
+  private readonly records: SummaryRecords;
+  private model: PackageModel;
 
-  constructor(private model: PackageModel) {}
+  /** `session`: the Summarizer will run again after edits (nextRun), so it records what it needs for that. */
+  constructor(model: PackageModel, options: { session?: boolean } = {}) {
+    this.records = new SummaryRecords(!!options.session);
+    this.model = this.view(model);
+  }
+
+  /** A session's model notes which entries each body reads (modelView). */
+  private view(model: PackageModel): PackageModel {
+    return this.records.recording ? modelView(model, (key) => this.records.noteRead(key)) : model;
+  }
 
   /**
    * Starts another run over `model` (the previous run's, or one whose functions keep their FuncInfo
@@ -94,10 +105,10 @@ export class Summarizer {
    * whose lookups give the same results again are reused. Returns false when the last run's summaries
    * depend on the order functions were walked in: then only a new Summarizer gives a fresh run's results.
    */
-  nextRun(model: PackageModel): boolean {
-    if (this.records.orderDependent) return false;
-    this.model = model;
-    this.records.nextRun();
+  nextRun(model: PackageModel, changed: ReadonlySet<string> = new Set()): boolean {
+    if (this.records.orderDependent || !this.records.recording) return false;
+    this.model = this.view(model);
+    this.records.nextRun(changed);
     this.summaries.clear();
     this.called.clear();
     this.selfSpawns = [];
@@ -148,7 +159,7 @@ export class Summarizer {
    * VarDecls, reset to what was just declared: goroutines bound to them in kept summaries stay bound.
    */
   private keepParams(fn: FuncInfo, params: VarDecl[], scope: Scope): VarDecl[] {
-    const kept = this.records.candidate(fn)?.summary.params;
+    const kept = this.records.keptParams(fn);
     if (!kept || kept.length !== params.length || kept.some((k, i) => k.name !== params[i].name)) return params;
     return params.map((p, i) => {
       const k = kept[i] as unknown as Record<string, unknown>;
@@ -162,6 +173,12 @@ export class Summarizer {
   private summarize(fn: FuncInfo): FuncSummary {
     this.inProgress.add(fn);
     try {
+      if (!this.records.recording) {
+        const summary = this.summarizeFunction(fn.node, fn.file, { kind: 'func', name: fn.receiverType ? `${fn.receiverType}.${fn.name}` : fn.name }, new Scope(undefined), fn);
+        this.summaries.set(fn, summary);
+        this.fillSelfSpawns(summary);
+        return summary;
+      }
       let summary: FuncSummary;
       const kept = this.records.candidate(fn);
       if (kept && this.spawnsHold(kept.crossSpawns) && this.replays(fn, kept.lookups)) {

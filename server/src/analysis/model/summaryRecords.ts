@@ -44,6 +44,8 @@ export interface SummaryRecord {
    * again, and whoever looks it up depends on that function's summary too (see fillTargets).
    */
   crossSpawns: CrossSpawn<unknown>[];
+  /** The package model entries the body's walk looked up (modelDiff KEY). */
+  reads: Set<string>;
 }
 
 const tokens = new WeakMap<FuncSummary, unknown>();
@@ -82,6 +84,8 @@ export function lookupToken(summary: FuncSummary | undefined): unknown {
 const LOCAL_KEY = /^(v\d+(\.|$)|g:_$)/;
 
 export class SummaryRecords {
+  /** Model entries that changed since the previous run (modelDiff KEY, and `x:*` for each kind). */
+  private changed: ReadonlySet<string> = new Set();
   /** The previous run's records, candidates for reuse in this one. */
   private previous = new Map<FuncInfo, SummaryRecord>();
   private current = new Map<FuncInfo, SummaryRecord>();
@@ -93,21 +97,39 @@ export class SummaryRecords {
    */
   orderDependent = false;
 
-  /** Starts another run: this run's records become the candidates. */
-  nextRun(): void {
+  /** Records are kept only for a Summarizer that will run again (a session's); a one-off run makes none. */
+  constructor(readonly recording: boolean) {}
+
+  /** Starts another run, in which the model `changed` these entries: this run's records become the candidates. */
+  nextRun(changed: ReadonlySet<string>): void {
     this.previous = this.current;
     this.current = new Map();
     this.orderDependent = false;
+    const all = new Set(changed);
+    for (const key of changed) all.add(`${key.slice(0, 2)}*`);
+    this.changed = all;
   }
 
   private get top(): SummaryRecord | null | undefined {
     return this.stack[this.stack.length - 1]?.record;
   }
 
-  /** The kept record of `fn`, if its declaration is unchanged. */
+  /** The kept record of `fn`, if its declaration and the model entries it read are unchanged. */
   candidate(fn: FuncInfo): SummaryRecord | undefined {
     const r = this.previous.get(fn);
-    return r && r.node === fn.node ? r : undefined;
+    if (!r || r.node !== fn.node) return undefined;
+    if (this.changed.size) for (const key of r.reads) if (this.changed.has(key)) return undefined;
+    return r;
+  }
+
+  /** The parameters of `fn`'s kept summary, when its declaration is unchanged (see Summarizer.keepParams). */
+  keptParams(fn: FuncInfo): VarDecl[] | undefined {
+    const r = this.previous.get(fn);
+    return r && r.node === fn.node ? r.summary.params : undefined;
+  }
+
+  noteRead(key: string): void {
+    this.top?.reads.add(key);
   }
 
   /**
@@ -127,7 +149,7 @@ export class SummaryRecords {
   /** Begins recording a new summary of `fn`; the previous record's pipe keys are dropped from `pipes`. */
   enter(fn: FuncInfo, pipes: Map<string, string>): SummaryRecord {
     for (const key of this.previous.get(fn)?.pipeKeys ?? []) pipes.delete(key);
-    const record: SummaryRecord = { fn, node: fn.node, summary: undefined as unknown as FuncSummary, lookups: new Map(), marks: [], freshCalls: new Map(), pipeKeys: [], crossSpawns: [] };
+    const record: SummaryRecord = { fn, node: fn.node, summary: undefined as unknown as FuncSummary, lookups: new Map(), marks: [], freshCalls: new Map(), pipeKeys: [], crossSpawns: [], reads: new Set() };
     this.stack.push({ fn, record });
     return record;
   }
