@@ -1,7 +1,8 @@
 // Keeps one document's syntax tree in step with its text, reparsing incrementally.
 import type { Parser } from 'web-tree-sitter';
 import { deleteTree, parseGo, type Tree, type Point } from './goParser';
-import { lineStarts, offsetAt } from '../analysis/textEdits';
+import { lineStarts, lineStartsAfter, offsetAt } from '../analysis/textEdits';
+import type { Span, SyntaxEdit } from './toSyntax';
 
 export { lineStarts };
 
@@ -31,6 +32,17 @@ function pointAfter(start: Point, inserted: string): Point {
     : { row: start.row + last, column: inserted.length - starts[last] };
 }
 
+/** The edits since the last takeChanges(), or `reset` when the whole text was replaced. */
+export type PendingChanges = { reset: true } | { reset: false; edits: SyntaxEdit[]; changed: Span[] };
+
+/** `span` as it stands after `edit`: moved when the edit precedes it, widened over the edit when they meet. */
+function spanAfter(span: Span, edit: SyntaxEdit): Span {
+  const delta = edit.newEnd - edit.oldEnd;
+  if (span.end < edit.start) return span;
+  if (span.start > edit.oldEnd) return { start: span.start + delta, end: span.end + delta };
+  return { start: Math.min(span.start, edit.start), end: Math.max(span.end + delta, edit.newEnd) };
+}
+
 export class DocumentTree {
   private current: Tree;
   private content: string;
@@ -39,7 +51,9 @@ export class DocumentTree {
    * Changes not reparsed yet, so a burst of them costs one parse when the tree is next asked for: 'edited'
    * (`current` carries the edits: reparse incrementally) or 'replaced' (whole text replaced: parse afresh).
    */
-  private pending: 'none' | 'edited' | 'replaced' = 'none';
+  private reparse: 'none' | 'edited' | 'replaced' = 'none';
+  /** What toSyntax needs to take over its previous copy (see takeChanges). */
+  private pending: PendingChanges = { reset: true };
 
   constructor(private readonly parser: Parser, text: string) {
     this.content = text;
@@ -48,9 +62,13 @@ export class DocumentTree {
   }
 
   get tree(): Tree {
-    if (this.pending !== 'none') {
-      this.replaceTree(parseGo(this.parser, this.content, this.pending === 'edited' ? this.current : null));
-      this.pending = 'none';
+    if (this.reparse !== 'none') {
+      const next = parseGo(this.parser, this.content, this.reparse === 'edited' ? this.current : null);
+      if (this.reparse === 'edited' && !this.pending.reset) {
+        for (const r of this.current.getChangedRanges(next)) this.pending.changed.push({ start: r.startIndex, end: r.endIndex });
+      }
+      this.replaceTree(next);
+      this.reparse = 'none';
     }
     return this.current;
   }
@@ -59,13 +77,19 @@ export class DocumentTree {
     return this.content;
   }
 
+  /** lineStarts(text), kept up to date with each change. */
+  get lineStarts(): number[] {
+    return this.starts;
+  }
+
   /** Applies LSP content changes in order, editing the old tree so the reparse is incremental. */
   applyChanges(changes: readonly TextChange[]): void {
     for (const change of changes) {
       if (!change.range) {
         this.content = change.text;
         this.starts = lineStarts(this.content);
-        this.pending = 'replaced';
+        this.reparse = 'replaced';
+        this.pending = { reset: true };
         continue;
       }
       const startIndex = offsetAt(this.starts, this.content, change.range.start);
@@ -75,10 +99,16 @@ export class DocumentTree {
       );
       const startPosition = pointAt(this.starts, startIndex);
       const oldEndPosition = pointAt(this.starts, oldEndIndex);
-      this.content = this.content.slice(0, startIndex) + change.text + this.content.slice(oldEndIndex);
-      this.starts = lineStarts(this.content);
+      const before = this.content;
+      this.content = before.slice(0, startIndex) + change.text + before.slice(oldEndIndex);
+      this.starts = lineStartsAfter(this.starts, before, startIndex, oldEndIndex, change.text) ?? lineStarts(this.content);
       // After a whole-text replacement the old tree is not worth editing: it will be parsed afresh.
-      if (this.pending === 'replaced') continue;
+      if (this.reparse === 'replaced') continue;
+      const edit = { start: startIndex, oldEnd: oldEndIndex, newEnd: startIndex + change.text.length };
+      if (!this.pending.reset) {
+        this.pending.edits.push(edit);
+        this.pending.changed = this.pending.changed.map((span) => spanAfter(span, edit));
+      }
       this.current.edit({
         startIndex,
         oldEndIndex,
@@ -87,8 +117,20 @@ export class DocumentTree {
         oldEndPosition,
         newEndPosition: pointAfter(startPosition, change.text),
       });
-      this.pending = 'edited';
+      this.reparse = 'edited';
     }
+  }
+
+  /**
+   * What changed since the last call: the edits and changed spans that let toSyntax take over the
+   * untouched parts of its previous copy (see PreviousSyntax), or `reset` after a full replacement.
+   * Reparses first, so the changed ranges of a pending reparse are included.
+   */
+  takeChanges(): PendingChanges {
+    void this.tree;
+    const taken = this.pending;
+    this.pending = { reset: false, edits: [], changed: [] };
+    return taken;
   }
 
   private replaceTree(next: Tree): void {
