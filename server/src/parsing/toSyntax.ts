@@ -5,6 +5,7 @@ import type { Tree } from './goParser';
 import { wasmBinding } from './goParser';
 import type { Point, SyntaxNode } from '../analysis/syntax';
 import { lineStarts } from '../analysis/textEdits';
+import { FileSkipped, MAX_NESTING } from './limits';
 
 /** Rows and UTF-16 columns from offsets, with LSP's line breaks (`\n`, `\r\n`, lone `\r`). */
 class LineIndex {
@@ -55,6 +56,64 @@ interface LanguageTables {
   named: Int8Array;
 }
 
+/**
+ * The nesting the analysis recurses through: every tree level counts, except a `+` chain's links outside
+ * any function, which nothing walks into. Past MAX_NESTING the file is skipped rather than overflow the
+ * stack later. Only a path deeper than MAX_NESTING tree levels is counted, so shallow files pay nothing.
+ */
+class DeepNesting {
+  /** Per tree level on the current path: the counted depth. */
+  private depths: number[] = [];
+  private level = 0;
+  /** The level of the outermost function on the path, or -1. */
+  private fnLevel = -1;
+
+  /** Counts the whole path down to `node`, which is at tree level `level`. */
+  start(node: SyntaxNode, level: number): void {
+    const path: SyntaxNode[] = [];
+    for (let n: SyntaxNode | null = node; n; n = n.parent) path.push(n);
+    path.reverse();
+    this.depths = [0];
+    this.fnLevel = -1;
+    for (this.level = 1; this.level < path.length; this.level++) {
+      if (this.fnLevel === this.level) this.fnLevel = -1;
+      this.place(path[this.level], path[this.level - 1]);
+    }
+    this.level = level;
+  }
+
+  enter(node: SyntaxNode): void {
+    this.level++;
+    this.place(node, node.parent!);
+  }
+
+  sibling(node: SyntaxNode): void {
+    if (this.fnLevel === this.level) this.fnLevel = -1;
+    this.place(node, node.parent!);
+  }
+
+  leave(): void {
+    if (this.fnLevel === this.level) this.fnLevel = -1;
+    this.level--;
+  }
+
+  private place(node: SyntaxNode, parent: SyntaxNode): void {
+    const level = this.level;
+    let depth = this.depths[level - 1] + 1;
+    if (isFunction(node.type)) {
+      if (this.fnLevel < 0) this.fnLevel = level;
+    } else if (this.fnLevel < 0 && node.type === 'binary_expression' && parent.type === 'binary_expression') {
+      depth--;
+    }
+    if (depth > MAX_NESTING) throw new FileSkipped(`too deeply nested (over ${MAX_NESTING} levels)`);
+    this.depths[level] = depth;
+  }
+}
+
+function isFunction(type: string): boolean {
+  return type === 'function_declaration' || type === 'method_declaration' || type === 'func_literal';
+}
+
 const tablesByLanguage = new WeakMap<object, LanguageTables>();
 
 function tablesOf(tree: Tree): LanguageTables {
@@ -72,7 +131,10 @@ function tablesOf(tree: Tree): LanguageTables {
   return tables;
 }
 
-/** `text` must be the text the tree was parsed from; points are computed from it. */
+/**
+ * `text` must be the text the tree was parsed from; points are computed from it. Throws FileSkipped when
+ * the tree nests deeper than MAX_NESTING.
+ */
 export function toSyntax(tree: Tree, text: string): SyntaxNode {
   const C = wasmBinding();
   const { types, fields, named } = tablesOf(tree);
@@ -98,10 +160,16 @@ export function toSyntax(tree: Tree, text: string): SyntaxNode {
       return node;
     };
     const root = make(null);
+    const deep = new DeepNesting();
+    let level = 0;
     let node: SyntaxNode = root;
     for (;;) {
       if (C._ts_tree_cursor_goto_first_child_wasm(t) === 1) {
         const child = make(node);
+        if (++level > MAX_NESTING) {
+          if (level === MAX_NESTING + 1) deep.start(child, level);
+          else deep.enter(child);
+        }
         node.children = [child];
         node = child;
         continue;
@@ -111,11 +179,13 @@ export function toSyntax(tree: Tree, text: string): SyntaxNode {
         if (C._ts_tree_cursor_goto_next_sibling_wasm(t) === 1) {
           const parent = node.parent!;
           const sibling = make(parent);
+          if (level > MAX_NESTING) deep.sibling(sibling);
           parent.children.push(sibling);
           node = sibling;
           break;
         }
         if (C._ts_tree_cursor_goto_parent_wasm(t) !== 1) return root;
+        if (level-- > MAX_NESTING) deep.leave();
         node = node.parent!;
         // push() grows a list to 17 slots; a copy of the right size halves a tree's heap.
         if (node.children.length > 1) node.children = node.children.slice();

@@ -6,6 +6,7 @@ import { REPEATS, Summarizer, type FuncSummary } from './summarize';
 import { inside, type Access, type Lock, type Spawn, type Timeline, type Who } from './timeline';
 import { commonLock, goroutinesOverlap, spawnerOverlaps } from './ordering';
 import { where } from '../positions';
+import { checkBudget } from '../budget';
 
 /** One side of a race: the access, and who runs it. */
 export interface Side {
@@ -104,14 +105,14 @@ function withLaterCalls(model: PackageModel, summarizer: Summarizer, summary: Fu
 
 /** Checks a timeline against the goroutines it starts, and those goroutines against each other. */
 function checkSpawner(tl: Timeline, record: Record, contexts: Map<string, Set<string>>): void {
-  const spawned = lift(tl).map(({ spawn, chain }) => ({ spawn, chain, accesses: spawn.body.accesses }));
-  for (const { spawn, accesses } of spawned) {
-    const gWho = describeSpawn(spawn);
+  const spawned = lift(tl).map(({ spawn, chain }) => ({ spawn, chain, accesses: spawn.body.accesses, who: describeSpawn(spawn) }));
+  for (const { spawn, accesses, who: gWho } of spawned) {
     for (const g of accesses) {
       const key = accessKey(g);
       if (!contexts.has(key)) contexts.set(key, new Set());
       contexts.get(key)!.add(gWho);
       for (const a of tl.accesses) {
+        checkBudget();
         if (racy(a, g) && spawnerOverlaps(tl, a, spawn, g)) {
           const selfWho = a.caller ?? (tl.who.kind === 'func' ? `func ${enclosingFunctionName(a)}` : describe(tl.who));
           record({ access: a, who: selfWho }, { access: g, who: gWho, spawn });
@@ -125,12 +126,13 @@ function checkSpawner(tl: Timeline, record: Record, contexts: Map<string, Set<st
       const same = first.spawn === second.spawn;
       // A goroutine and one it starts itself are checked against each other from the inside.
       if (!same && (first.chain.includes(second.chain[second.chain.length - 1]) || second.chain.includes(first.chain[first.chain.length - 1]))) continue;
-      const firstWho = describeSpawn(first.spawn);
-      const secondWho = describeSpawn(second.spawn);
+      const firstWho = first.who;
+      const secondWho = second.who;
       // Seen from one instance of a goroutine, the other side runs in another instance of it.
       const otherWho = (who: string) => (same ? `another instance of ${who}` : who);
       for (const g1 of first.accesses) {
         for (const g2 of second.accesses) {
+          checkBudget();
           if (racy(g1, g2, same ? perInstanceLocks(first.spawn) : undefined) && goroutinesOverlap(tl, first.spawn, g1, second.spawn, g2)) {
             record({ access: g1, who: firstWho, spawn: first.spawn }, { access: g2, who: otherWho(secondWho), spawn: second.spawn });
             record({ access: g2, who: secondWho, spawn: second.spawn }, { access: g1, who: otherWho(firstWho), spawn: first.spawn });
