@@ -2,6 +2,7 @@
 import type { Parser } from 'web-tree-sitter';
 import { deleteTree, parseGo, type Tree, type Point } from './goParser';
 import { lineStarts, offsetAt } from '../analysis/textEdits';
+import { FileSkipped } from './limits';
 
 export { lineStarts };
 
@@ -32,7 +33,9 @@ function pointAfter(start: Point, inserted: string): Point {
 }
 
 export class DocumentTree {
-  private current: Tree;
+  /** Undefined while the text is over a limit (`skipped` says which); edits then wait for a fresh parse. */
+  private current: Tree | undefined;
+  private skipped: FileSkipped | undefined;
   private content: string;
   private starts: number[];
   /**
@@ -44,15 +47,28 @@ export class DocumentTree {
   constructor(private readonly parser: Parser, text: string) {
     this.content = text;
     this.starts = lineStarts(text);
-    this.current = parseGo(parser, text);
+    this.reparse(undefined);
   }
 
+  /** Throws FileSkipped while the text is over a limit (too large, too slow to parse). */
   get tree(): Tree {
     if (this.pending !== 'none') {
-      this.replaceTree(parseGo(this.parser, this.content, this.pending === 'edited' ? this.current : null));
+      this.reparse(this.pending === 'edited' ? this.current : undefined);
       this.pending = 'none';
     }
+    if (!this.current) throw this.skipped!;
     return this.current;
+  }
+
+  private reparse(old: Tree | undefined): void {
+    try {
+      this.replaceTree(parseGo(this.parser, this.content, old));
+      this.skipped = undefined;
+    } catch (err) {
+      if (!(err instanceof FileSkipped)) throw err;
+      this.replaceTree(undefined);
+      this.skipped = err;
+    }
   }
 
   get text(): string {
@@ -78,7 +94,10 @@ export class DocumentTree {
       this.content = this.content.slice(0, startIndex) + change.text + this.content.slice(oldEndIndex);
       this.starts = lineStarts(this.content);
       // After a whole-text replacement the old tree is not worth editing: it will be parsed afresh.
-      if (this.pending === 'replaced') continue;
+      if (this.pending === 'replaced' || !this.current) {
+        this.pending = 'replaced';
+        continue;
+      }
       this.current.edit({
         startIndex,
         oldEndIndex,
@@ -91,12 +110,12 @@ export class DocumentTree {
     }
   }
 
-  private replaceTree(next: Tree): void {
-    if (next !== this.current) deleteTree(this.current);
+  private replaceTree(next: Tree | undefined): void {
+    if (this.current && next !== this.current) deleteTree(this.current);
     this.current = next;
   }
 
   delete(): void {
-    deleteTree(this.current);
+    this.replaceTree(undefined);
   }
 }

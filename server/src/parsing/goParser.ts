@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Parser, Language } from 'web-tree-sitter';
 import type { Tree } from 'web-tree-sitter';
-import { checkSize, FileSkipped, PARSE_TIMEOUT_MS, seconds } from './limits';
+import { checkSize, FileSkipped, PARSE_TIMEOUT_MS, duration } from './limits';
 
 export type { Tree, Node as TreeNode, Edit, Point, Parser } from 'web-tree-sitter';
 
@@ -119,7 +119,7 @@ export function parseGo(parser: Parser, text: string, oldTree?: Tree | null): Tr
   if (!tree) {
     // A cancelled parse would otherwise resume, on the next document, where this one stopped.
     parser.reset();
-    throw new FileSkipped(`too slow to parse (over ${seconds(PARSE_TIMEOUT_MS)})`);
+    throw new FileSkipped(`too slow to parse (over ${duration(PARSE_TIMEOUT_MS)})`);
   }
   liveTrees++;
   return tree;

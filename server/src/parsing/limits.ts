@@ -37,7 +37,12 @@ export function checkSize(text: string): void {
   // A UTF-16 unit takes at most 3 UTF-8 bytes, so most texts need no counting.
   if (text.length * 3 <= MAX_FILE_BYTES) return;
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_FILE_BYTES) throw new FileSkipped(`too large (${(bytes / MB).toFixed(1)} MB; limit ${round(MAX_FILE_BYTES / MB)} MB)`);
+  if (bytes > MAX_FILE_BYTES) throw tooLarge(bytes);
+}
+
+/** Why a file of `bytes` bytes is skipped, for callers that know the size before reading the file. */
+export function tooLarge(bytes: number): FileSkipped {
+  return new FileSkipped(`too large (${(bytes / MB).toFixed(1)} MB; limit ${round(MAX_FILE_BYTES / MB)} MB)`);
 }
 
 const MB = 1024 * 1024;
@@ -46,8 +51,9 @@ function round(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
-export function seconds(ms: number): string {
-  return `${round(ms / 1000)} s`;
+/** `20 s`, `1.5 s`, or `5 ms` under a second. */
+export function duration(ms: number): string {
+  return ms < 1000 ? `${round(ms)} ms` : `${round(ms / 1000)} s`;
 }
 
 function fromEnv(name: string, fallback: number): number {
