@@ -213,6 +213,12 @@ export function hugeFile(bytes: number, pkg = 'p'): string {
 }
 
 /** A package file with one race (reported at both accesses), for next to a file that is skipped. */
-export function racyFile(pkg = 'p'): string {
-  return `package ${pkg}\n\nfunc f() {\n\tm := map[string]int{}\n\tdone := make(chan bool)\n\tgo func() { m["a"] = 1; done <- true }()\n\t_ = m["b"]\n\t<-done\n}\n`;
+export function racyFile(pkg = 'p', fn = 'f'): string {
+  return `package ${pkg}\n\nfunc ${fn}() {\n\tm := map[string]int{}\n\tdone := make(chan bool)\n\tgo func() { m["a"] = 1; done <- true }()\n\t_ = m["b"]\n\t<-done\n}\n`;
+}
+
+/** A package whose analysis takes seconds while every file is under the limits: `copies` functions with goroutines nested `depth` deep. */
+export function slowPackage(copies: number, depth: number): string {
+  const fns = Array.from({ length: copies }, (_, i) => `func F${i}(k string) {\n\tgo func() {\n\t\tm[k] = 1\n\t}()\n${rep('go func() {\n', depth)}m[k]++\n${rep('}()\n', depth)}}\n`);
+  return `package slow\n\nvar m = map[string]int{}\n\n${fns.join('\n')}`;
 }

@@ -149,6 +149,7 @@ function checkSpawner(tl: Timeline, record: Record, contexts: Map<string, Set<st
  * from their ancestor's `go` statement on, and only their own signals join them.
  */
 function lift(tl: Timeline): { spawn: Spawn; chain: Spawn[] }[] {
+  checkBudget();
   return tl.spawns.flatMap((s) => [
     { spawn: s, chain: [s] },
     ...lift(s.body).map((n) => ({ spawn: { ...n.spawn, pos: s.pos, loops: s.loops }, chain: [s, ...n.chain] })),
@@ -157,6 +158,7 @@ function lift(tl: Timeline): { spawn: Spawn; chain: Spawn[] }[] {
 
 /** A goroutine's accesses, with those of goroutines it starts counted at their `go` statement. */
 function flatten(tl: Timeline): Access[] {
+  checkBudget();
   return [...tl.accesses, ...tl.spawns.flatMap((s) => flatten(s.body).map((a) => ({ ...a, pos: s.pos })))];
 }
 
