@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Parser } from './parsing/goParser';
 import { createGoParser } from './parsing/goParser';
+import { FileSkipped } from './parsing/limits';
 import { CODE_ACTION_KINDS, CodeActions } from './features/codeActions';
 import { Diagnostics } from './features/diagnostics';
 import { Hovers } from './features/hover';
@@ -58,7 +59,8 @@ function serve(parser: Parser): void {
     try {
       if (!docs.atPath(file)) disk.get(file);
     } catch (err) {
-      log(`maprace: cannot parse ${file}: ${(err as Error).stack ?? err}`);
+      // A file over a limit is logged (once) when its package is analysed.
+      if (!(err instanceof FileSkipped)) log(`maprace: cannot parse ${file}: ${(err as Error).stack ?? err}`);
     }
   };
   let diagnostics!: Diagnostics;

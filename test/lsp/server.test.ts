@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
-import { InitializeRequest } from 'vscode-languageserver-protocol';
+import { DiagnosticSeverity, InitializeRequest } from 'vscode-languageserver-protocol';
 import type {
   CodeAction,
   Diagnostic,
@@ -518,12 +518,15 @@ test('unknown documents and broken Go get empty answers, and the server keeps se
     );
     const broken = await s.open(path.join(root, 'broken.go'), 'package main\n\nfunc (((( {\n\tgo m[ = \n');
     assert.ok(Array.isArray(await s.items(broken)));
-    // Nesting this deep overflows the analysis' stack: that package gets no findings, the error is logged.
+    // Nesting this deep would overflow the analysis' stack: the file is skipped, and says so (and logs it).
     const depth = 20000;
     const deep = `package deep\n\nfunc f(m map[int]int) {\n\tgo func() { m[1] = 1 }()\n\t_ = ${'('.repeat(depth)}m[2]${')'.repeat(depth)}\n}\n`;
     const deepUri = await s.open(path.join(root, 'deep', 'deep.go'), deep);
-    assert.deepEqual(await s.items(deepUri), []);
-    await s.waitFor('the analysis failure in the log', () => s.logs.some((l) => /analysis of package .*deep failed/.test(l)));
+    assert.deepEqual(
+      (await s.items(deepUri)).map((d) => [d.severity, d.message]),
+      [[DiagnosticSeverity.Information, 'maprace skipped this file: too deeply nested (over 500 levels)']],
+    );
+    await s.waitFor('the skip in the log', () => s.logs.some((l) => /skipped .*deep\.go: too deeply nested/.test(l)));
     const uri = await s.open(path.join(root, 'main.go'), RACY);
     assert.equal((await s.items(uri)).length, 2, `still analysing; stderr: ${s.stderr}`);
   } finally {

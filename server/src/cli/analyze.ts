@@ -7,7 +7,9 @@ import { Worker } from 'node:worker_threads';
 import { analyzePackage } from '../analysis/index';
 import type { Finding, SeverityOverride, SourceFile } from '../analysis/index';
 import { createGoParser, type Parser } from '../parsing/goParser';
-import { parseSourceFile } from '../parsing/sourceFile';
+import { parseFiles } from '../parsing/sourceFile';
+import { ANALYSIS_BUDGET_MS, duration } from '../parsing/limits';
+import { AnalysisTooSlow, withBudget } from '../analysis/budget';
 import { InputError, readSource, type PackageJob } from './inputs';
 import { goVersionFor } from '../project/goMod';
 import { mayHaveFindings } from './prefilter';
@@ -26,6 +28,8 @@ export interface JobOutcome {
   findings: Finding[];
   internalError?: string;
   inputError?: string;
+  /** Files or packages left out over a limit (`skipped <file>: too large ...`). */
+  notices?: string[];
 }
 
 export interface JobRequest {
@@ -45,11 +49,14 @@ export function runJob(parser: Parser, job: JobRequest): JobOutcome {
     throw err;
   }
   if (!mayHaveFindings(texts)) return { findings: [] };
+  const notices: string[] = [];
   try {
-    const sources: SourceFile[] = job.files.map((f, i) => parseSourceFile(parser, f, texts[i]));
-    return { findings: analyzePackage(sources, { severities: job.severities, goVersion: goVersionFor(job.dir) }) };
+    const sources: SourceFile[] = parseFiles(parser, job.files, texts, notices);
+    const options = { severities: job.severities, goVersion: goVersionFor(job.dir) };
+    return { findings: withBudget(ANALYSIS_BUDGET_MS, () => analyzePackage(sources, options)), notices };
   } catch (err) {
-    return { findings: [], internalError: `${job.dir}: ${(err as Error).stack ?? String(err)}` };
+    if (err instanceof AnalysisTooSlow) return { findings: [], notices: [...notices, `skipped ${job.dir}: too slow (analysis over ${duration(err.budgetMs)})`] };
+    return { findings: [], internalError: `${job.dir}: ${(err as Error).stack ?? String(err)}`, notices };
   }
 }
 
@@ -82,6 +89,7 @@ export async function scan(
   jobs.forEach((job, i) => {
     const outcome = outcomes[i];
     if (outcome.inputError) throw new InputError(outcome.inputError);
+    notices.push(...(outcome.notices ?? []));
     result.files += job.report === 'all' ? job.files.length : job.report.size;
     if (outcome.internalError) {
       result.internalErrors.push(outcome.internalError);

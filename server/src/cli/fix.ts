@@ -9,7 +9,9 @@ import type { Finding, Fix, SeverityOverride, SourceFile } from '../analysis/ind
 import { combineFixes } from '../analysis/fixes/combine';
 import { applyEdits } from '../analysis/textEdits';
 import { createGoParser } from '../parsing/goParser';
-import { parseSourceFile } from '../parsing/sourceFile';
+import { parseFiles } from '../parsing/sourceFile';
+import { ANALYSIS_BUDGET_MS, duration } from '../parsing/limits';
+import { AnalysisTooSlow, withBudget } from '../analysis/budget';
 import { commitWrites, type CommitHooks } from './atomicWrite';
 import type { ScanResult } from './analyze';
 import { InputError, type PackageJob } from './inputs';
@@ -60,8 +62,9 @@ export function load(file: string): LoadedFile {
   return { file, bytes, text, editable: roundTrips, whyNot: roundTrips ? undefined : 'not plain UTF-8 (byte order mark or invalid bytes)' };
 }
 
-function parseAll(parser: Parser, files: readonly string[], texts: ReadonlyMap<string, string>): SourceFile[] {
-  return files.map((f) => parseSourceFile(parser, f, texts.get(f)!));
+/** Files over a limit are left out (and told in `notices`, when given): fixes never edit them. */
+function parseAll(parser: Parser, files: readonly string[], texts: ReadonlyMap<string, string>, notices: string[] = []): SourceFile[] {
+  return parseFiles(parser, files, files.map((f) => texts.get(f)!), notices);
 }
 
 function byFile<T extends { file: string }>(items: readonly T[]): Map<string, T[]> {
@@ -184,13 +187,14 @@ export async function fix(
       let done: PackageFix;
       let initial: Finding[];
       try {
-        const sources = parseAll(parser, job.files, new Map([...loaded].map(([f, l]) => [f, l.text])));
+        const sources = parseAll(parser, job.files, new Map([...loaded].map(([f, l]) => [f, l.text])), result.notices);
         const goVersion = goVersionFor(job.dir);
-        const analyse = (s: SourceFile[]) => analyzePackage(s, { severities, goVersion });
+        const analyse = (s: SourceFile[]) => withBudget(ANALYSIS_BUDGET_MS, () => analyzePackage(s, { severities, goVersion }));
         initial = analyse(sources);
         done = fixInMemory(parser, job, loaded, analyse, { sources, findings: initial });
       } catch (err) {
-        result.internalErrors.push(`${job.dir}: ${(err as Error).stack ?? String(err)}`);
+        if (err instanceof AnalysisTooSlow) result.notices.push(`skipped ${job.dir}: too slow (analysis over ${duration(err.budgetMs)})`);
+        else result.internalErrors.push(`${job.dir}: ${(err as Error).stack ?? String(err)}`);
         continue;
       }
       result.errors.push(...done.errors);

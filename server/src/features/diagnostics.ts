@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import {
   DiagnosticRefreshRequest,
+  DiagnosticSeverity,
   DocumentDiagnosticReportKind,
   type Connection,
   type Diagnostic,
@@ -101,7 +102,10 @@ export class Diagnostics {
 
   diagnosticsOf(file: string): Diagnostic[] {
     const version = this.versionOf(file);
-    return this.packages.findingsOf(file).map((f) => toDiagnostic(f, this.uriOf, version));
+    const items = this.packages.findingsOf(file).map((f) => toDiagnostic(f, this.uriOf, version));
+    const open = this.docs.atPath(file);
+    const skipped = open && this.packages.skipped.reasonOf(file);
+    return skipped ? [skippedNotice(skipped, open.tree.text), ...items] : items;
   }
 
   /** Findings of a file that is open or a Go file on disk; anything else has none. */
@@ -204,6 +208,17 @@ export class Diagnostics {
     this.refreshing = false;
     if (this.refreshWanted) this.requestRefresh();
   }
+}
+
+/** An open document maprace left out says so on its first line, instead of looking race-free. */
+function skippedNotice(reason: string, text: string): Diagnostic {
+  const end = text.search(/\r|\n/);
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: end < 0 ? text.length : end } },
+    severity: DiagnosticSeverity.Information,
+    source: 'maprace',
+    message: `maprace skipped this file: ${reason}`,
+  };
 }
 
 function hashOf(items: Diagnostic[]): string {

@@ -3,6 +3,7 @@ import type { Parser } from 'web-tree-sitter';
 import { deleteTree, parseGo, type Tree, type Point } from './goParser';
 import { lineStarts, lineStartsAfter, offsetAt } from '../analysis/textEdits';
 import type { Span, SyntaxEdit } from './toSyntax';
+import { FileSkipped } from './limits';
 
 export { lineStarts };
 
@@ -44,33 +45,49 @@ function spanAfter(span: Span, edit: SyntaxEdit): Span {
 }
 
 export class DocumentTree {
-  private current: Tree;
+  /** Undefined while the text is over a limit (`skipped` says which); edits then wait for a fresh parse. */
+  private current: Tree | undefined;
+  private skipped: FileSkipped | undefined;
   private content: string;
   private starts: number[];
   /**
    * Changes not reparsed yet, so a burst of them costs one parse when the tree is next asked for: 'edited'
    * (`current` carries the edits: reparse incrementally) or 'replaced' (whole text replaced: parse afresh).
    */
-  private reparse: 'none' | 'edited' | 'replaced' = 'none';
+  private reparse: 'none' | 'edited' | 'replaced' = 'replaced';
   /** What toSyntax needs to take over its previous copy (see takeChanges). */
   private pending: PendingChanges = { reset: true };
 
   constructor(private readonly parser: Parser, text: string) {
     this.content = text;
     this.starts = lineStarts(text);
-    this.current = parseGo(parser, text);
+    this.bringUpToDate();
   }
 
+  /** Throws FileSkipped while the text is over a limit (too large, too slow to parse). */
   get tree(): Tree {
-    if (this.reparse !== 'none') {
-      const next = parseGo(this.parser, this.content, this.reparse === 'edited' ? this.current : null);
-      if (this.reparse === 'edited' && !this.pending.reset) {
-        for (const r of this.current.getChangedRanges(next)) this.pending.changed.push({ start: r.startIndex, end: r.endIndex });
+    this.bringUpToDate();
+    if (!this.current) throw this.skipped!;
+    return this.current;
+  }
+
+  private bringUpToDate(): void {
+    if (this.reparse === 'none') return;
+    const old = this.reparse === 'edited' ? this.current : undefined;
+    this.reparse = 'none';
+    try {
+      const next = parseGo(this.parser, this.content, old);
+      if (old && !this.pending.reset) {
+        for (const r of old.getChangedRanges(next)) this.pending.changed.push({ start: r.startIndex, end: r.endIndex });
       }
       this.replaceTree(next);
-      this.reparse = 'none';
+      this.skipped = undefined;
+    } catch (err) {
+      if (!(err instanceof FileSkipped)) throw err;
+      this.replaceTree(undefined);
+      this.skipped = err;
+      this.pending = { reset: true };
     }
-    return this.current;
   }
 
   get text(): string {
@@ -102,8 +119,12 @@ export class DocumentTree {
       const before = this.content;
       this.content = before.slice(0, startIndex) + change.text + before.slice(oldEndIndex);
       this.starts = lineStartsAfter(this.starts, before, startIndex, oldEndIndex, change.text) ?? lineStarts(this.content);
-      // After a whole-text replacement the old tree is not worth editing: it will be parsed afresh.
-      if (this.reparse === 'replaced') continue;
+      // After a whole-text replacement, or while over a limit, there is no tree worth editing: parse afresh.
+      if (this.reparse === 'replaced' || !this.current) {
+        this.reparse = 'replaced';
+        this.pending = { reset: true };
+        continue;
+      }
       const edit = { start: startIndex, oldEnd: oldEndIndex, newEnd: startIndex + change.text.length };
       if (!this.pending.reset) {
         this.pending.edits.push(edit);
@@ -127,18 +148,18 @@ export class DocumentTree {
    * Reparses first, so the changed ranges of a pending reparse are included.
    */
   takeChanges(): PendingChanges {
-    void this.tree;
+    this.bringUpToDate();
     const taken = this.pending;
     this.pending = { reset: false, edits: [], changed: [] };
     return taken;
   }
 
-  private replaceTree(next: Tree): void {
-    if (next !== this.current) deleteTree(this.current);
+  private replaceTree(next: Tree | undefined): void {
+    if (this.current && next !== this.current) deleteTree(this.current);
     this.current = next;
   }
 
   delete(): void {
-    deleteTree(this.current);
+    this.replaceTree(undefined);
   }
 }

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Parser, Language } from 'web-tree-sitter';
 import type { Tree } from 'web-tree-sitter';
+import { checkSize, FileSkipped, PARSE_TIMEOUT_MS, duration } from './limits';
 
 export type { Tree, Node as TreeNode, Edit, Point, Parser } from 'web-tree-sitter';
 
@@ -106,9 +107,20 @@ export async function createGoParser(grammarDir?: string): Promise<Parser> {
 /** Trees from parseGo not yet given to deleteTree: wasm memory that no garbage collector reclaims. */
 let liveTrees = 0;
 
+/**
+ * Parses `text` (reusing `oldTree` when it was edited to match). Throws FileSkipped when the text is over
+ * MAX_FILE_BYTES, or when the parse runs past PARSE_TIMEOUT_MS and is cancelled.
+ */
 export function parseGo(parser: Parser, text: string, oldTree?: Tree | null): Tree {
-  const tree = parser.parse(text, oldTree ?? null);
-  if (!tree) throw new Error('maprace: tree-sitter returned no tree');
+  checkSize(text);
+  const deadline = performance.now() + PARSE_TIMEOUT_MS;
+  // tree-sitter asks every 100 parse operations; the runtime calls into JS for it whether we answer or not.
+  const tree = parser.parse(text, oldTree ?? null, { progressCallback: () => performance.now() > deadline });
+  if (!tree) {
+    // A cancelled parse would otherwise resume, on the next document, where this one stopped.
+    parser.reset();
+    throw new FileSkipped(`too slow to parse (over ${duration(PARSE_TIMEOUT_MS)})`);
+  }
   liveTrees++;
   return tree;
 }

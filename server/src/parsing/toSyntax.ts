@@ -7,6 +7,7 @@ import type { Tree } from './goParser';
 import { wasmBinding } from './goParser';
 import type { Point, SyntaxNode } from '../analysis/syntax';
 import { lineStarts } from '../analysis/textEdits';
+import { checkNesting } from './nesting';
 
 /** Rows and UTF-16 columns from offsets, with LSP's line breaks (`\n`, `\r\n`, lone `\r`). */
 class LineIndex {
@@ -169,6 +170,10 @@ interface Frame {
  * re-parented in place), so only the path from the root to each edit is copied again: the previous root
  * must not be used afterwards.
  */
+/** Each copy's depth counting every level (an upper bound where subtrees were taken over). */
+const rawDepths = new WeakMap<SyntaxNode, number>();
+
+/** Throws FileSkipped when the tree nests deeper than MAX_NESTING (see nesting.ts). */
 export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): SyntaxNode {
   const C = wasmBinding();
   const { types, fields, named } = tablesOf(tree);
@@ -202,15 +207,18 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
       return node;
     };
     /** Copies the descendants of `top`, the cursor's node, and leaves the cursor on it again. */
-    const descend = (top: Node): void => {
+    const descend = (top: Node, topDepth: number): void => {
       if (C._ts_tree_cursor_goto_first_child_wasm(t) !== 1) return;
       let node: SyntaxNode = make(top);
       top.children = [node];
+      let depth = topDepth + 1;
+      if (depth > rawDepth) rawDepth = depth;
       for (;;) {
         if (C._ts_tree_cursor_goto_first_child_wasm(t) === 1) {
           const child = make(node);
           node.children = [child];
           node = child;
+          if (++depth > rawDepth) rawDepth = depth;
           continue;
         }
         for (;;) {
@@ -227,6 +235,7 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
           if (parent.children.length > 1) parent.children = parent.children.slice();
           if (parent === top) return;
           node = parent;
+          depth--;
         }
       }
     };
@@ -250,10 +259,18 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
       const node = candidate as Node;
       if (node.start !== start) shift(node, start - node.start);
       node.parent = f.node;
+      // Its height is at most the previous tree's depth.
+      rawDepth = Math.max(rawDepth, frames.length + (rawDepths.get(previous!.root) ?? Infinity));
       return { reuse: node };
     };
     const root = make(null);
-    if (C._ts_tree_cursor_goto_first_child_wasm(t) !== 1) return root;
+    let rawDepth = 0;
+    const finished = (): SyntaxNode => {
+      checkNesting(root, rawDepth);
+      rawDepths.set(root, rawDepth);
+      return root;
+    };
+    if (C._ts_tree_cursor_goto_first_child_wasm(t) !== 1) return finished();
     // Nodes whose copies are being made, innermost last (no recursion: trees nest thousands deep).
     const frames: Frame[] = [{ node: root, old: previous?.root, next: 0, children: [] }];
     for (;;) {
@@ -262,7 +279,8 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
       let child = reuse;
       if (!child) {
         child = make(f.node);
-        if (!counterpart?.children.length) descend(child);
+        if (frames.length > rawDepth) rawDepth = frames.length;
+        if (!counterpart?.children.length) descend(child, frames.length);
         else if (C._ts_tree_cursor_goto_first_child_wasm(t) === 1) {
           frames.push({ node: child, old: counterpart, next: 0, children: [] });
           continue;
@@ -277,7 +295,7 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
         if (C._ts_tree_cursor_goto_next_sibling_wasm(t) === 1) break;
         frames.pop();
         top.node.children = top.children.length > 1 ? top.children.slice() : top.children;
-        if (!frames.length) return root;
+        if (!frames.length) return finished();
         C._ts_tree_cursor_goto_parent_wasm(t);
         done = top.node;
       }

@@ -4,12 +4,10 @@ import * as path from 'node:path';
 import type { Parser } from '../parsing/goParser';
 import type { SourceFile } from '../analysis/syntax';
 import { parseSourceFile } from '../parsing/sourceFile';
+import { FileSkipped, MAX_FILE_BYTES, tooLarge } from '../parsing/limits';
 
-interface Cached {
-  mtimeMs: number;
-  size: number;
-  source: SourceFile;
-}
+/** A parsed file, or one over a limit (`get` throws `skipped` until the file changes). */
+type Cached = { mtimeMs: number; size: number } & ({ source: SourceFile; skipped?: undefined } | { source?: undefined; skipped: FileSkipped });
 
 /** Go source files of one directory, as the go tool sees them (no dot or underscore files). */
 export function goFilesIn(dir: string): string[] {
@@ -49,7 +47,7 @@ export class DiskFiles {
     private readonly limitChars = limitFromEnv(),
   ) {}
 
-  /** The parsed file, or undefined if it cannot be read. */
+  /** The parsed file, or undefined if it cannot be read; throws FileSkipped if it is over a limit. */
   get(file: string): SourceFile | undefined {
     let stat: fs.Stats;
     try {
@@ -62,17 +60,32 @@ export class DiskFiles {
     this.invalidate(file);
     if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) {
       this.store(file, hit);
+      if (hit.skipped) throw hit.skipped;
       return hit.source;
     }
+    let source: SourceFile | undefined;
+    try {
+      source = this.read(file, stat.size);
+    } catch (err) {
+      if (!(err instanceof FileSkipped)) throw err;
+      // Remembered (at no cost in text) so a too-large or too-deep file is not parsed again on every analysis.
+      this.store(file, { mtimeMs: stat.mtimeMs, size: stat.size, skipped: err });
+      throw err;
+    }
+    if (source) this.store(file, { mtimeMs: stat.mtimeMs, size: stat.size, source });
+    return source;
+  }
+
+  /** Undefined if unreadable; a file too large is not even read. */
+  private read(file: string, size: number): SourceFile | undefined {
+    if (size > MAX_FILE_BYTES) throw tooLarge(size);
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch {
       return undefined;
     }
-    const source = parseSourceFile(this.parser, file, text);
-    this.store(file, { mtimeMs: stat.mtimeMs, size: stat.size, source });
-    return source;
+    return parseSourceFile(this.parser, file, text);
   }
 
   /**
@@ -91,12 +104,12 @@ export class DiskFiles {
     const hit = this.cache.get(file);
     if (!hit) return;
     this.cache.delete(file);
-    this.chars -= hit.source.text.length;
+    this.chars -= hit.source?.text.length ?? 0;
   }
 
   private store(file: string, entry: Cached): void {
     this.cache.set(file, entry);
-    this.chars += entry.source.text.length;
+    this.chars += entry.source?.text.length ?? 0;
     if (this.chars <= this.limitChars) return;
     for (const [oldest] of this.cache) {
       if (this.chars <= this.limitChars || oldest === file) break;

@@ -9,6 +9,9 @@ import { DiskFiles, goFilesIn } from './diskFiles';
 import { goVersionFor } from '../project/goMod';
 import { FailureLog } from './failureLog';
 import { failIfAsked } from './testFailures';
+import { SkippedFiles } from './skippedFiles';
+import { ANALYSIS_BUDGET_MS, FileSkipped, duration } from '../parsing/limits';
+import { AnalysisTooSlow, withBudget } from '../analysis/budget';
 
 export interface AnalysisResult {
   dir: string;
@@ -35,6 +38,8 @@ export class Packages {
   private readonly failures = new FailureLog((message) => this.log(message));
   /** Packages with open documents, analysed again after each edit from what the last analysis kept. */
   private readonly sessions = new Map<string, PackageSession>();
+  /** Files over a limit (too large, too slow to parse, too deeply nested) and packages over the time budget. */
+  readonly skipped = new SkippedFiles((message) => this.log(message));
 
   constructor(
     private readonly docs: DocumentStore,
@@ -85,17 +90,19 @@ export class Packages {
     return this.findings.get(file) ?? [];
   }
 
-  /** Forgets a package (its folder left the workspace); returns the files that had findings. */
+  /** Forgets a package (its folder left the workspace); returns the files that had findings or skip notices. */
   forget(dir: string): string[] {
     const state = this.packages.get(dir);
     this.packages.delete(dir);
     this.sessions.delete(dir);
     this.disk.unpin(dir);
-    const had = [...this.findings.keys()].filter((f) => path.dirname(f) === dir);
+    // Every file with findings or a skip notice has a signature.
+    const had = [...this.signatures.keys()].filter((f) => path.dirname(f) === dir);
     for (const f of had) {
       this.findings.delete(f);
       this.signatures.delete(f);
     }
+    this.skipped.forget(dir);
     void state;
     return had;
   }
@@ -134,9 +141,11 @@ export class Packages {
       const source = open ? this.docs.sourceFile(open) : this.disk.get(file);
       if (source) failIfAsked('parse', [source]);
       this.failures.ok(`parsing ${file}`);
+      this.skipped.setFile(file, undefined);
       return source;
     } catch (err) {
-      this.failures.fail(`parsing ${file}`, err);
+      if (err instanceof FileSkipped) this.skipped.setFile(file, err.reason);
+      else this.failures.fail(`parsing ${file}`, err);
       return undefined;
     }
   }
@@ -173,12 +182,15 @@ export class Packages {
     try {
       failIfAsked('analysis', sources);
       const options = { goVersion: goVersionFor(dir) };
-      found = sources.length ? (session ? session.analyze(sources, options) : analyzePackage(sources, options)) : [];
+      const run = () => (session ? session.analyze(sources, options) : analyzePackage(sources, options));
+      found = sources.length ? withBudget(ANALYSIS_BUDGET_MS, run) : [];
       this.failures.ok(`analysis of package ${dir}`);
+      this.skipped.setPackage(dir, undefined);
     } catch (err) {
       // A session that failed half-way may hold half-updated state: the next analysis starts afresh.
       this.sessions.delete(dir);
-      this.failures.fail(`analysis of package ${dir}`, err);
+      if (err instanceof AnalysisTooSlow) this.skipped.setPackage(dir, `too slow (analysis of its package over ${duration(err.budgetMs)})`);
+      else this.failures.fail(`analysis of package ${dir}`, err);
     }
     const byFile = new Map<string, Finding[]>();
     for (const f of found) {
@@ -186,20 +198,19 @@ export class Packages {
       if (!list) byFile.set(f.file, (list = []));
       list.push(f);
     }
-    const files = new Set([...state.files, ...sources.map((s) => s.path), ...byFile.keys()]);
+    const files = new Set([...state.files, ...sources.map((s) => s.path), ...byFile.keys(), ...this.skipped.inDirectory(dir)]);
     const changed: string[] = [];
     for (const file of files) {
       const list = byFile.get(file) ?? [];
       // Fixes are planned when read (lazyFixes.ts): a change of findings is a change of what they say.
-      const signature = JSON.stringify(list.map((f) => [f.file, f.rule, f.severity, f.message, f.range, f.related]));
+      // Being skipped (or no longer) changes what the file shows, as findings do.
+      const skipped = this.skipped.reasonOf(file);
+      const signature = JSON.stringify(list.map((f) => [f.file, f.rule, f.severity, f.message, f.range, f.related])) + (skipped ? ` skipped: ${skipped}` : '');
       if ((this.signatures.get(file) ?? '[]') !== signature) changed.push(file);
-      if (list.length) {
-        this.findings.set(file, list);
-        this.signatures.set(file, signature);
-      } else {
-        this.findings.delete(file);
-        this.signatures.delete(file);
-      }
+      if (list.length) this.findings.set(file, list);
+      else this.findings.delete(file);
+      if (signature !== '[]') this.signatures.set(file, signature);
+      else this.signatures.delete(file);
     }
     state.files = sources.map((s) => s.path);
     return { dir, files: [...files], changed, triggers };

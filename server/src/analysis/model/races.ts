@@ -6,6 +6,7 @@ import { REPEATS, Summarizer, type FuncSummary } from './summarize';
 import { inside, type Access, type Lock, type Spawn, type Timeline, type Who } from './timeline';
 import { commonLock, goroutinesOverlap, spawnerOverlaps } from './ordering';
 import { where } from '../positions';
+import { checkBudget } from '../budget';
 
 /** One side of a race: the access, and who runs it. */
 export interface Side {
@@ -214,6 +215,7 @@ function checkSpawner(tl: Timeline, out: SpawnerCheck = { records: [], spawned: 
     out.spawned.push({ accesses, who: gWho });
     for (const g of accesses) {
       for (const a of tl.accesses) {
+        checkBudget();
         if (racy(a, g) && spawnerOverlaps(tl, a, spawn, g)) {
           const selfWho = () => a.caller ?? (tl.who.kind === 'func' ? `func ${enclosingFunctionName(a)}` : describe(tl.who));
           record({ access: a, who: selfWho }, { access: g, who: gWho, spawn });
@@ -233,6 +235,7 @@ function checkSpawner(tl: Timeline, out: SpawnerCheck = { records: [], spawned: 
       const otherWho = (who: () => string) => (same ? () => `another instance of ${who()}` : who);
       for (const g1 of first.accesses) {
         for (const g2 of second.accesses) {
+          checkBudget();
           if (racy(g1, g2, same ? perInstanceLocks(first.spawn) : undefined) && goroutinesOverlap(tl, first.spawn, g1, second.spawn, g2)) {
             record({ access: g1, who: firstWho, spawn: first.spawn }, { access: g2, who: otherWho(secondWho), spawn: second.spawn });
             record({ access: g2, who: secondWho, spawn: second.spawn }, { access: g1, who: otherWho(firstWho), spawn: first.spawn });
@@ -250,6 +253,7 @@ function checkSpawner(tl: Timeline, out: SpawnerCheck = { records: [], spawned: 
  * from their ancestor's `go` statement on, and only their own signals join them.
  */
 function lift(tl: Timeline): { spawn: Spawn; chain: Spawn[] }[] {
+  checkBudget();
   return tl.spawns.flatMap((s) => [
     { spawn: s, chain: [s] },
     ...lift(s.body).map((n) => ({ spawn: { ...n.spawn, pos: s.pos, loops: s.loops }, chain: [s, ...n.chain] })),
@@ -258,6 +262,7 @@ function lift(tl: Timeline): { spawn: Spawn; chain: Spawn[] }[] {
 
 /** A goroutine's accesses, with those of goroutines it starts counted at their `go` statement. */
 function flatten(tl: Timeline): Access[] {
+  checkBudget();
   return [...tl.accesses, ...tl.spawns.flatMap((s) => flatten(s.body).map((a) => ({ ...a, pos: s.pos })))];
 }
 

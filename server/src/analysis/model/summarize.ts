@@ -5,6 +5,7 @@ import { isForeignType, lookupField, lookupMethod, mutexOwner, namedTypeOf, type
 import { assignedOnly, onlyReturned } from './ownership';
 import { emptyTimeline, type Access, type AccessKind, type Lock, type Loop, type Spawn, type Sync, type SyncKind, type Timeline, type Who } from './timeline';
 import { where } from '../positions';
+import { checkBudget } from '../budget';
 import { Scope, elemOf, hasMapValues, isMapTypeNode, isMapValue, newVar, type Escape, type VarDecl } from './variables';
 import { SummaryRecords, lookupToken } from './summaryRecords';
 import { modelView } from './modelView';
@@ -69,10 +70,26 @@ export const REPEATS: Loop = { node: NOWHERE, file: { path: '', text: '', root: 
 
 const MAX_INLINE_DEPTH = 12;
 
+/**
+ * Named closures run where they are called, so `f2 := func() { f1(); f1() }` runs f1's body twice: a
+ * chain of such closures would be exponential. One outermost run runs at most this many bodies.
+ */
+const MAX_CLOSURE_RUNS = 1000;
+
+/** The package struct type an expression holds, and the fresh local it is, if any; `foreign` when imported. */
+interface ExprType {
+  typeName?: string;
+  fresh?: VarDecl;
+  foreign?: boolean;
+  pool?: boolean;
+}
+
 export class Summarizer {
   private readonly summaries = new Map<FuncInfo, FuncSummary>();
   private readonly inProgress = new Set<FuncInfo>();
   private readonly runningClosures = new Set<VarDecl>();
+  /** Closure bodies run since the outermost running closure started (see MAX_CLOSURE_RUNS). */
+  private closureRuns = 0;
   /** Parameters of package functions and methods: calling one that holds a func runs the caller's argument. */
   private readonly funcParams = new WeakSet<VarDecl>();
   private readonly partialParams = new WeakMap<FuncInfo, VarDecl[]>();
@@ -335,7 +352,7 @@ export class Summarizer {
    * The package struct type an expression holds, and the fresh local it is, if any; `foreign` when its
    * type is known to be an imported one.
    */
-  private typeOf(expr: SyntaxNode, ctx: Ctx): { typeName?: string; fresh?: VarDecl; foreign?: boolean; pool?: boolean } {
+  private typeOf(expr: SyntaxNode, ctx: Ctx): ExprType {
     const e = unparen(expr);
     if (e.type === 'identifier') {
       const v = this.resolve(e, ctx);
@@ -376,12 +393,19 @@ export class Summarizer {
         const t = firstNamed(args);
         return { typeName: t && this.structType(ctx.file, t) };
       }
-      const target = fn && this.callee(fn, ctx);
+      const receiver: { type?: ExprType } = {};
+      const target = fn && this.callee(fn, ctx, receiver);
       const typeName = target?.resultType && this.model.structs.has(target.resultType) ? target.resultType : undefined;
       const result = typeName ? this.summaryOf(target!)?.result : undefined;
       if (result === 'fresh' && typeName) return { typeName, fresh: this.freshCall(e, typeName, ctx.file, this.summaryOf(target!)?.ownedParts) };
-      // `Must(x)` hands back its argument, `x.Parse(s)` its receiver: the same instance.
-      const passed = typeof result === 'number' && args ? namedChildren(args)[result] : result === 'receiver' && fn?.type === 'selector_expression' ? childByField(fn, 'operand') : undefined;
+      // `Must(x)` hands back its argument, `x.Parse(s)` its receiver: the same instance. The receiver's
+      // type is the one callee() worked out: typing it again would double the work at every link of
+      // `b.F().G().H()`, exponential in the chain's length.
+      if (result === 'receiver' && fn?.type === 'selector_expression') {
+        const operand = childByField(fn, 'operand');
+        return { typeName, fresh: operand && (receiver.type ?? this.typeOf(operand, ctx)).fresh };
+      }
+      const passed = typeof result === 'number' && args ? namedChildren(args)[result] : undefined;
       return { typeName, fresh: passed && this.typeOf(passed, ctx).fresh };
     }
     return {};
@@ -445,6 +469,7 @@ export class Summarizer {
   // ---- the walk ----------------------------------------------------------------------------
 
   private walk(node: SyntaxNode, ctx: Ctx): void {
+    checkBudget();
     switch (node.type) {
       case 'comment':
         return;
@@ -740,7 +765,9 @@ export class Summarizer {
   /** Runs a named closure's body at `at` (a call, or a use as a value), once per walk of that point. */
   private runClosure(v: VarDecl, args: SyntaxNode[], ctx: Ctx, at: SyntaxNode): void {
     const closure = v.closure!;
-    if (this.runningClosures.has(v)) return;
+    if (this.runningClosures.has(v) || this.runningClosures.size > MAX_INLINE_DEPTH) return;
+    if (this.runningClosures.size === 0) this.closureRuns = 0;
+    if (++this.closureRuns > MAX_CLOSURE_RUNS) return;
     this.runningClosures.add(v);
     try {
       this.walkClosureBody(closure.lit, { ...ctx, scope: closure.scope, posOverride: this.pos(ctx, at) }, args, ctx);
@@ -1028,7 +1055,8 @@ export class Summarizer {
   }
 
   /** The package function or method a call expression names, when that is evident. */
-  private callee(fn: SyntaxNode, ctx: Ctx): FuncInfo | undefined {
+  /** `receiver.type` is set to the operand's type when `fn` is a selector that had to be typed. */
+  private callee(fn: SyntaxNode, ctx: Ctx, receiver?: { type?: ExprType }): FuncInfo | undefined {
     const f = unparen(fn);
     if (f.type === 'identifier') {
       if (ctx.scope.lookup(nodeText(ctx.file, f))) return undefined;
@@ -1041,6 +1069,7 @@ export class Summarizer {
       // `pkg.Func` of an imported package: not ours.
       if (operand.type === 'identifier' && !this.resolve(operand, ctx)) return undefined;
       const type = this.typeOf(operand, ctx);
+      if (receiver) receiver.type = type;
       if (type.typeName) return lookupMethod(this.model, type.typeName, nodeText(ctx.file, field));
       // `x.once.Do(f)` on a sync.Once is not the package's own `Do`, however unique that name is.
       if (type.foreign) return undefined;
