@@ -144,14 +144,21 @@ class EditMap {
   }
 }
 
+/** One stack for every shift: an edit near the top of a big file moves most of its nodes. */
+const shiftStack: Node[] = [];
+
 function shift(node: SyntaxNode, delta: number): void {
-  const stack = [node as Node];
-  while (stack.length) {
-    const n = stack.pop()!;
+  const stack = shiftStack;
+  let top = 0;
+  stack[top++] = node as Node;
+  while (top > 0) {
+    const n = stack[--top];
     n.start += delta;
     n.end += delta;
-    for (const c of n.children) stack.push(c as Node);
+    const children = n.children;
+    for (let i = 0; i < children.length; i++) stack[top++] = children[i] as Node;
   }
+  stack.length = 0;
 }
 
 /** A node being copied whose previous copy (`old`) an edit reached: its children are matched against old's. */
