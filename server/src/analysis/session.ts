@@ -32,6 +32,8 @@ interface GroupState {
   syncMapSignature?: string;
   /** Which names are sync.Maps, while no declaration outside function bodies changes. */
   syncMapNames?: SyncMaps;
+  /** The model's functions and methods by declaration (see bodyUpdates), kept while the model is patched. */
+  funcsByNode?: Map<SyntaxNode, FuncInfo>;
   optionsKey: string;
   findings: Finding[];
 }
@@ -91,7 +93,8 @@ export class PackageSession {
         }
         const names = syncMapNames ?? new SyncMaps(model);
         const findings = runRules(model, facts, () => names.calls(syncMaps), options);
-        return { files, texts, decls, model, races: kept.races, syncMaps, syncMapSignature, syncMapNames: names, optionsKey, findings };
+        const funcsByNode = patch.declarations ? undefined : kept.funcsByNode;
+        return { files, texts, decls, model, races: kept.races, syncMaps, syncMapSignature, syncMapNames: names, funcsByNode, optionsKey, findings };
       }
     }
     this.stats.fresh++;
@@ -122,7 +125,11 @@ function sameFiles(state: GroupState, files: readonly SourceFile[]): boolean {
 function patchModel(previous: GroupState, files: readonly SourceFile[], decls: SyntaxNode[][]): { model: PackageModel; declarations: boolean; changed: ReadonlySet<string> } {
   const updates = bodyUpdates(previous, files, decls);
   if (updates) {
-    for (const [info, node] of updates) info.node = node;
+    for (const [info, node] of updates) {
+      previous.funcsByNode?.delete(info.node);
+      previous.funcsByNode?.set(node, info);
+      info.node = node;
+    }
     return { model: { ...previous.model, files }, declarations: false, changed: new Set() };
   }
   const { model, changed } = diffModel(previous.model, buildPackageModel(files));
@@ -134,9 +141,12 @@ function patchModel(previous: GroupState, files: readonly SourceFile[], decls: S
  * the edited functions' FuncInfo objects with their new declarations; else undefined.
  */
 function bodyUpdates(previous: GroupState, files: readonly SourceFile[], decls: SyntaxNode[][]): [FuncInfo, SyntaxNode][] | undefined {
-  const byNode = new Map<SyntaxNode, FuncInfo>();
-  for (const f of previous.model.funcs.values()) for (const info of [f, ...(f.variants ?? [])]) byNode.set(info.node, info);
-  for (const list of previous.model.methods.values()) for (const info of list) byNode.set(info.node, info);
+  let byNode = previous.funcsByNode;
+  if (!byNode) {
+    byNode = previous.funcsByNode = new Map();
+    for (const f of previous.model.funcs.values()) for (const info of [f, ...(f.variants ?? [])]) byNode.set(info.node, info);
+    for (const list of previous.model.methods.values()) for (const info of list) byNode.set(info.node, info);
+  }
   const updates: [FuncInfo, SyntaxNode][] = [];
   for (let i = 0; i < files.length; i++) {
     const before = previous.decls[i];
