@@ -123,8 +123,9 @@ class EditMap {
   }
 
   /**
-   * The new span of a previous node no edit or changed span reached; a node counts as reached when one
-   * merely borders it. Undefined when reached.
+   * The new span of a previous node no edit or changed span reached; a node counts as reached by an edit
+   * that merely borders it (its first or last token may be lexed anew), by a changed span only when they
+   * overlap (a changed span ends where the next token, unchanged, starts). Undefined when reached.
    */
   untouched(node: SyntaxNode): Span | undefined {
     let start = node.start;
@@ -139,7 +140,7 @@ class EditMap {
       }
       return undefined;
     }
-    for (const c of this.changed) if (start <= c.end && end >= c.start) return undefined;
+    for (const c of this.changed) if (start < c.end && end > c.start) return undefined;
     return { start, end };
   }
 }
