@@ -80,7 +80,7 @@ const asData = (findings: readonly Finding[]) => JSON.stringify(findings);
 function firstDifference(a: string, b: string): string {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
-  return `session: …${a.slice(Math.max(0, i - 200), i + 200)}…\nfresh:   …${b.slice(Math.max(0, i - 200), i + 200)}…`;
+  return `session: …${a.slice(Math.max(0, i - 200), i + 600)}…\nfresh:   …${b.slice(Math.max(0, i - 200), i + 600)}…`;
 }
 
 interface Totals {
