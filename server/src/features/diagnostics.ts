@@ -52,6 +52,11 @@ export class Diagnostics {
     this.analyzeSoon(dir);
   }
 
+  /** A document changed within the last `quietMs`. */
+  editing(quietMs = 300): boolean {
+    return Date.now() - this.lastEdit < quietMs;
+  }
+
   /** Resolves once no document has changed for `quietMs`: background work gives way to typing. */
   async editingPause(quietMs = 300): Promise<void> {
     for (;;) {
