@@ -222,3 +222,11 @@ export function slowPackage(copies: number, depth: number): string {
   const fns = Array.from({ length: copies }, (_, i) => `func F${i}(k string) {\n\tgo func() {\n\t\tm[k] = 1\n\t}()\n${rep('go func() {\n', depth)}m[k]++\n${rep('}()\n', depth)}}\n`);
   return `package slow\n\nvar m = map[string]int{}\n\n${fns.join('\n')}`;
 }
+
+/**
+ * `bytes` of syntax errors that tree-sitter's error recovery takes minutes over (70 KB: 0.6 s, 230 KB: over
+ * 5 s, 1.8 MB: not done after 5 minutes): what the parse timeout is for.
+ */
+export function pathologicalErrors(bytes: number, pkg = 'p'): string {
+  return `package ${pkg}\n` + 'func ( { ) } [ ] x y z\n'.repeat(Math.ceil(bytes / 24));
+}
