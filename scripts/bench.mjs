@@ -1,7 +1,8 @@
 // `npm run bench`: (a) cold CLI scan of the Go standard library against a bare tree-sitter parse of the
-// same files; (b) edit-to-diagnostics latency of the language server on net/http/h2_bundle.go.
+// same files; (b) edit-to-diagnostics latency of the language server on net/http/h2_bundle.go;
+// (c) opening h2_bundle.go with all of GOROOT/src as the workspace: first diagnostics, indexing, memory.
 // Prints a table and writes bench/results.json.
-// Options: --runs N (default 3), --edits N (default 100), --skip-scan, --skip-latency,
+// Options: --runs N (default 3), --edits N (default 100), --skip-scan, --skip-latency, --skip-opening,
 // --profile DIR (write the language server's CPU profile there; its figures are then not comparable).
 import * as esbuild from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -254,6 +255,80 @@ async function latencyBenchmark(goroot) {
   }
 }
 
+/** Waits until `check()` gives something, polling; undefined after `timeoutMs`. */
+async function until(check, timeoutMs) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const got = check();
+    if (got !== undefined || Date.now() > end) return got;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Opens h2_bundle.go right after initialization with the whole of GOROOT/src as the workspace folder:
+ * how long its first diagnostics take while the server indexes thousands of packages behind it, how long
+ * indexing takes (its work-done progress ending), and the server's peak memory meanwhile.
+ */
+async function openingBenchmark(goroot) {
+  const folder = join(goroot, 'src');
+  const file = join(folder, 'net/http/h2_bundle.go');
+  const server = join(root, 'dist/server.js');
+  if (!existsSync(file)) return { unavailable: `${file} not found` };
+  if (!existsSync(server)) return { unavailable: 'dist/server.js is missing (npm run build)' };
+  warm(folder);
+  const uri = pathToFileURL(file).href;
+  const client = new LspClient(process.execPath, [server, '--stdio'], { cwd: root });
+  try {
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(folder).href,
+      workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'src' }],
+      capabilities: {
+        window: { workDoneProgress: true },
+        textDocument: { diagnostic: { dynamicRegistration: false }, synchronization: { dynamicRegistration: false } },
+        workspace: { workspaceFolders: true, configuration: true },
+      },
+    }, 60_000);
+    const tInit = process.hrtime.bigint();
+    client.notify('initialized', {});
+    const text = readFileSync(file, 'utf8');
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text } });
+    const first = await client.request('textDocument/diagnostic', { textDocument: { uri } }, 600_000);
+    const openMs = Number(process.hrtime.bigint() - tInit) / 1e6;
+    // Indexing ends with its progress's `end` (the client allowed work-done progress) and a log line.
+    const INDEXED = /maprace: indexed (\d+) packages in (\d+) ms/;
+    const indexed = await until(() => {
+      for (const n of client.notifications) {
+        const m = n.method === 'window/logMessage' ? INDEXED.exec(n.params?.message ?? '') : null;
+        if (m) return { packages: Number(m[1]), serverMs: Number(m[2]) };
+      }
+      return undefined;
+    }, 900_000);
+    const indexingMs = Number(process.hrtime.bigint() - tInit) / 1e6;
+    const progressEnded = client.notifications.some((n) => n.method === '$/progress' && n.params?.value?.kind === 'end');
+    // The open document is still answered after indexing, from the same analysis.
+    const after = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+    return {
+      workspace: folder,
+      file,
+      openToFirstDiagnosticsMs: openMs,
+      diagnosticsOnOpen: first?.items?.length ?? 0,
+      diagnosticsAfterIndexing: after?.kind === 'unchanged' ? (first?.items?.length ?? 0) : (after?.items?.length ?? 0),
+      indexingMs: indexed ? indexingMs : undefined,
+      indexingServerMs: indexed?.serverMs,
+      packagesIndexed: indexed?.packages,
+      progressEnded,
+      serverPeakRssMB: peakRssOf(client.proc.pid),
+      ...(indexed ? {} : { unavailable: 'indexing did not finish within 15 minutes' }),
+    };
+  } catch (err) {
+    return { unavailable: `the opening run failed: ${err.message.split('\n')[0]}`, serverStderr: client.stderr.slice(-1000) };
+  } finally {
+    await client.shutdown();
+  }
+}
+
 const fmt = (n, digits = 1) => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 
 function printTable(results) {
@@ -286,6 +361,16 @@ function printTable(results) {
     out.push(`    | ${fmt(l.openToFirstDiagnosticsMs, 0)} ms | ${fmt(l.p50Ms, 0)} ms | ${fmt(l.p95Ms, 0)} ms | ${fmt(l.maxMs, 0)} ms | ${fmt(l.meanMs, 0)} ms | ${fmt(l.serverPeakRssMB, 0)} MB |`);
     out.push(`    diagnostics on open: ${l.diagnosticsOnOpen}`);
   }
+  const o = results.opening ?? { unavailable: 'not run' };
+  out.push('');
+  out.push('(c) opening net/http/h2_bundle.go with all of GOROOT/src as the workspace, language server');
+  if (o.unavailable && o.openToFirstDiagnosticsMs === undefined) out.push(`    not measured: ${o.unavailable}`);
+  else {
+    out.push('    | open -> first diagnostics | indexing done (packages) | server peak RSS |');
+    out.push('    |---|---|---|');
+    out.push(`    | ${fmt(o.openToFirstDiagnosticsMs, 0)} ms | ${fmt(o.indexingMs / 1000)} s (${o.packagesIndexed ?? 'n/a'}) | ${fmt(o.serverPeakRssMB, 0)} MB |`);
+    out.push(`    diagnostics on open: ${o.diagnosticsOnOpen}, after indexing: ${o.diagnosticsAfterIndexing}; work-done progress ended: ${o.progressEnded}${o.unavailable ? `; ${o.unavailable}` : ''}`);
+  }
   console.log(out.join('\n'));
 }
 
@@ -303,13 +388,15 @@ await buildBundles();
 if (!goroot) {
   results.scan = { unavailable: 'no go toolchain on PATH (go env GOROOT)' };
   results.latency = { unavailable: 'no go toolchain on PATH (go env GOROOT)' };
+  results.opening = { unavailable: 'no go toolchain on PATH (go env GOROOT)' };
 } else {
   results.scan = argv.includes('--skip-scan') ? { unavailable: 'skipped (--skip-scan)' } : await scanBenchmark(goroot);
   results.latency = argv.includes('--skip-latency') ? { unavailable: 'skipped (--skip-latency)' } : await latencyBenchmark(goroot);
+  results.opening = argv.includes('--skip-opening') ? { unavailable: 'skipped (--skip-opening)' } : await openingBenchmark(goroot);
 }
 printTable(results);
 // Only a complete, unprofiled run replaces the recorded figures.
-if (argv.some((a) => a === '--skip-scan' || a === '--skip-latency' || a === '--profile')) console.log('\npartial run: bench/results.json left as it was');
+if (argv.some((a) => a === '--skip-scan' || a === '--skip-latency' || a === '--skip-opening' || a === '--profile')) console.log('\npartial run: bench/results.json left as it was');
 else {
   mkdirSync(join(root, 'bench'), { recursive: true });
   writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');

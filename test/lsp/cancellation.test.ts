@@ -69,17 +69,29 @@ test('$/cancelRequest: a cancelled pull is answered RequestCancelled and not wor
     const uri = await s.open(path.join(root, 'main.go'), RACY);
     assert.deepEqual(linesOf(await s.diagnostics(uri)), [5, 6]);
     const before = s.traces.length;
+    // The cancel is a second message: on a loaded machine the server may have answered before it arrives.
+    // Such a pull must then be answered for its own version; most must be cancelled.
+    const answered: number[] = [];
     for (let i = 0; i < 5; i++) {
       await s.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: `// edit ${i}\n` }]);
       const source = new CancellationTokenSource();
       const pending = s.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }, source.token);
       source.cancel();
-      await assert.rejects(pending, { code: REQUEST_CANCELLED });
+      const outcome = await pending.then(
+        (report) => ({ report }),
+        (err: { code?: number }) => ({ err }),
+      );
+      if ('err' in outcome) assert.equal(outcome.err.code, REQUEST_CANCELLED);
+      else {
+        assert.deepEqual(linesOf(outcome.report), [6 + i, 7 + i], 'an answered pull is for the text it was sent after');
+        answered.push(i + 2);
+      }
     }
-    // The cancelled pulls analysed nothing: versions 2 to 5 never were, and 6 once (by this pull, or by the
-    // debounce after the last edit if the machine was slow enough for 150 ms to pass).
+    assert.ok(answered.length <= 2, `most cancelled pulls are answered RequestCancelled (answered anyway: versions ${answered})`);
+    // The cancelled pulls analysed nothing: only the answered versions were, and 6 once (by this pull, or by
+    // the debounce after the last edit if the machine was slow enough for 150 ms to pass).
     assert.deepEqual(linesOf(await s.diagnostics(uri)), [10, 11]);
-    assert.deepEqual(analysedVersions(s.traces.slice(before)), [6]);
+    assert.deepEqual(analysedVersions(s.traces.slice(before)), [...new Set([...answered, 6])]);
   } finally {
     await s.stop();
   }

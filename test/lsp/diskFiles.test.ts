@@ -35,3 +35,25 @@ test('parsed disk files are reused, re-read after a change, and evicted least re
   assert.equal(disk.get(b), undefined, 'a deleted file has no tree');
   parser.delete();
 });
+
+test('files of a pinned directory (a package being edited) stay cached beyond the limit', async () => {
+  const edited = fs.mkdtempSync(path.join(os.tmpdir(), 'maprace-pin-'));
+  const other = fs.mkdtempSync(path.join(os.tmpdir(), 'maprace-pin-'));
+  const a = path.join(edited, 'a.go');
+  const b = path.join(other, 'b.go');
+  fs.writeFileSync(a, 'package p\n\nvar a = 1\n');
+  fs.writeFileSync(b, 'package q\n\nvar b = 2\n');
+  const parser = await createGoParser();
+  const disk = new DiskFiles(parser, 40); // room for one of these files only
+  disk.pin(edited);
+  const kept = disk.get(a)!;
+  disk.get(b);
+  assert.equal(disk.get(a), kept, 'the pinned file was not evicted for another');
+  disk.unpin(edited);
+  disk.get(b);
+  disk.get(path.join(other, 'missing.go'));
+  fs.writeFileSync(path.join(other, 'c.go'), 'package q\n\nvar c = 3\n');
+  disk.get(path.join(other, 'c.go'));
+  assert.equal(disk.has(a), false, 'unpinned, it is evicted like any other');
+  parser.delete();
+});

@@ -446,6 +446,39 @@ test('newer rules carry code, docs link and related information; hover on a map 
   }
 });
 
+test("a document's own package clause is analysed first; its external tests follow, and edits stay incremental", async () => {
+  // p.go (package p) and p_test.go (package p_test) each race on their own map.
+  const lib = RACY.replace('package main', 'package p').replace('func main()', 'func Run()');
+  const ext = RACY.replace('package main', 'package p_test').replace('func main()', 'func TestRace()');
+  const root = workspace({ 'p.go': lib, 'p_test.go': ext });
+  const s = await LspSession.start(root, { pull: true, refresh: true });
+  try {
+    const uri = await s.open(path.join(root, 'p.go'), lib);
+    assert.equal((await s.items(uri)).length, 2, 'p.go: the race, analysed with package p alone');
+    // Typing in p.go: the race moves out of reach and back.
+    await s.change(uri, [
+      { range: { start: { line: 6, character: 0 }, end: { line: 7, character: 0 } }, text: '' },
+      { range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: '\t_ = m["b"]\n' },
+    ]);
+    assert.deepEqual(await s.items(uri), []);
+    await s.change(uri, [
+      { range: { start: { line: 7, character: 0 }, end: { line: 8, character: 0 } }, text: '' },
+      { range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: '\t_ = m["b"]\n' },
+    ]);
+    assert.equal((await s.items(uri)).length, 2);
+    // The external test package's findings are there when asked for, while p.go's stay.
+    const extUri = uriOf(path.join(root, 'p_test.go'));
+    assert.equal((await s.items(extUri)).length, 2, 'p_test.go: its own race');
+    assert.equal((await s.items(uri)).length, 2, 'p.go keeps its findings');
+    // Workspace diagnostics analyse what is left of every directory.
+    const ws = await s.workspaceDiagnostics();
+    const reported = ws.items.filter((i) => i.kind === 'full' && i.items.length).map((i) => path.basename(new URL(i.uri).pathname)).sort();
+    assert.deepEqual(reported, ['p.go', 'p_test.go']);
+  } finally {
+    await s.stop();
+  }
+});
+
 test('push diagnostics when the client cannot pull', async () => {
   const root = workspace({ 'main.go': RACY });
   const s = await LspSession.start(root, { pull: false });

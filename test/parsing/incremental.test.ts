@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createGoParser, parseGo, type Tree } from '../../server/src/parsing/goParser';
-import { DocumentTree, type TextChange } from '../../server/src/parsing/documentTree';
+import { DocumentTree, lineStarts, type TextChange } from '../../server/src/parsing/documentTree';
 import { toSyntax } from '../../server/src/parsing/toSyntax';
 import type { SyntaxNode } from '../../server/src/analysis/syntax';
 
@@ -217,6 +217,23 @@ interface FuzzStats {
   exact: number;
   errorStates: number;
   errorDivergences: number;
+  /** Top-level nodes toSyntax took over from its previous copy instead of copying them again. */
+  reused: number;
+  /** Nodes taken over inside a top-level node that was copied again (the edit was in it). */
+  reusedInside: number;
+}
+
+/** Every child points back to its parent (nodes taken over from a previous copy are re-parented). */
+function checkParents(root: SyntaxNode, where: string): void {
+  assert.equal(root.parent, null, `the root has no parent, ${where}`);
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    for (const c of n.children) {
+      assert.equal(c.parent, n, `${c.type} at ${c.start}-${c.end} points to its parent, ${where}`);
+      stack.push(c);
+    }
+  }
 }
 
 async function fuzz(name: string, source: string, steps: number, seed: number): Promise<FuzzStats> {
@@ -225,7 +242,9 @@ async function fuzz(name: string, source: string, steps: number, seed: number): 
   const tree = new DocumentTree(parser, source);
   let doc = TextDocument.create('file:///fuzz.go', 'go', 0, source);
   let version = 0;
-  const stats: FuzzStats = { exact: 0, errorStates: 0, errorDivergences: 0 };
+  const stats: FuzzStats = { exact: 0, errorStates: 0, errorDivergences: 0, reused: 0, reusedInside: 0 };
+  // The copy the server keeps: each one made from the last, taking over what the edits left alone.
+  let copy: SyntaxNode | undefined;
   const context = () => `${name}, seed ${seed} (rerun with MAPRACE_SEED=${SEED})`;
   // The reference text: each change applied by plain string slicing at a fresh document's offsets.
   const edit = (change: TextChange) => {
@@ -248,6 +267,23 @@ async function fuzz(name: string, source: string, steps: number, seed: number): 
       const incRoot = toSyntax(tree.tree, tree.text);
       const refRoot = toSyntax(fresh, expected);
       checkPositions(incRoot, expected, `${where} of ${context()}`);
+      // The copy made from the previous copy is exactly a new copy of the same tree (errors or not).
+      const changes = tree.takeChanges();
+      const before = new Set(copy?.children ?? []);
+      const everyBefore = new Set<SyntaxNode>();
+      if (copy) for (const stack = [copy]; stack.length; ) for (const c of stack.pop()!.children) everyBefore.add(c), stack.push(c);
+      copy = toSyntax(tree.tree, tree.text, copy && !changes.reset ? { root: copy, edits: changes.edits, changed: changes.changed, lineStarts: tree.lineStarts } : undefined);
+      // DocumentTree's line starts, kept up to date edit by edit, are what the copy's points come from.
+      assert.deepEqual(tree.lineStarts, lineStarts(expected), `line starts ${where} of ${context()}`);
+      checkPositions(copy, expected, `copy ${where} of ${context()}`);
+      stats.reused += copy.children.filter((c) => before.has(c)).length;
+      for (const top of copy.children.filter((c) => !before.has(c))) {
+        for (const stack = [top]; stack.length; ) for (const c of stack.pop()!.children) if (everyBefore.has(c)) stats.reusedInside++; else stack.push(c);
+      }
+      const fromCopy = flatten(copy);
+      const own = flatten(incRoot);
+      assert.ok(fromCopy.length === own.length && fromCopy.every((x, i) => x === own[i]), `syntax copied from the previous copy ${where} of ${context()}: ${firstDifference(fromCopy, own)}`);
+      checkParents(copy, `${where} of ${context()}`);
       clean = !refRoot.hasError;
       const inc = withoutFinalTerminator(flatten(incRoot));
       const ref = withoutFinalTerminator(flatten(refRoot));
@@ -299,9 +335,11 @@ async function fuzz(name: string, source: string, steps: number, seed: number): 
   }
   console.log(
     `${name}: ${stats.exact} error-free states identical to a fresh parse; ` +
-      `${stats.errorStates} states with syntax errors, ${stats.errorDivergences} of them recovered differently`,
+      `${stats.errorStates} states with syntax errors, ${stats.errorDivergences} of them recovered differently; ` +
+      `${stats.reused} top-level nodes taken over from the previous copy, ${stats.reusedInside} subtrees inside edited ones`,
   );
   assert.ok(stats.exact > 0, `${name}: no error-free state was compared exactly`);
+  assert.ok(stats.reused > 0, `${name}: toSyntax never took over a top-level node from its previous copy`);
   return stats;
 }
 
@@ -320,7 +358,8 @@ test(`incremental reparse equals a fresh parse: Go standard library files (seed 
   let i = 0;
   for (const file of present) {
     const steps = file.endsWith('server.go') ? 12 : 40;
-    await fuzz(path.relative(root, file), fs.readFileSync(file, 'utf8'), steps, SEED + 10 + i++);
+    const stats = await fuzz(path.relative(root, file), fs.readFileSync(file, 'utf8'), steps, SEED + 10 + i++);
+    assert.ok(stats.reusedInside > 0, `${file}: no subtree inside an edited declaration was taken over`);
   }
 });
 

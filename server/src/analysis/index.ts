@@ -1,11 +1,12 @@
 // Entry point of the pure analysis: the files of one Go package in, findings out.
 import type { SourceFile } from './syntax';
 import type { Finding, Severity } from './types';
-import { buildPackageModel } from './model/packageModel';
-import { findRaces } from './model/races';
+import { buildPackageModel, type PackageModel } from './model/packageModel';
+import { findRaces, type RaceFacts } from './model/races';
 import type { Access } from './model/timeline';
 import { concurrentMapAccess } from './rules/concurrentMapAccess';
-import { mapFixes } from './fixes/mapFixes';
+import { lazyMapFixes } from './fixes/mapFixes';
+import { withChanges } from './lazyFixes';
 import { mapEscapesLock } from './rules/mapEscapesLock';
 import { mapWriteUnderRlock } from './rules/mapWriteUnderRlock';
 import { guardsOf, unguardedMapAccess } from './rules/unguardedMapAccess';
@@ -13,7 +14,7 @@ import { unsynchronizedMapField } from './rules/unsynchronizedMapField';
 import { syncmapCheckThenAct } from './rules/syncmapCheckThenAct';
 import { syncmapRedundantDelete } from './rules/syncmapRedundantDelete';
 import { StoreReach } from './rules/syncmapSteps';
-import { SyncMaps } from './model/syncMaps';
+import { SyncMaps, type SyncMapCall } from './model/syncMaps';
 import { uncheckedMapLookup } from './rules/uncheckedMapLookup';
 import { applySuppressions } from './suppression';
 import { splitByPackageClause } from './packageClause';
@@ -41,43 +42,49 @@ export function analyzePackage(files: readonly SourceFile[], options: AnalysisOp
   const findings: Finding[] = [];
   for (const group of splitByPackageClause(files)) {
     const model = buildPackageModel(group);
-    const facts = findRaces(model);
-    // One finding per access: the most specific rule that explains it wins.
-    const underRlock = mapWriteUnderRlock(facts);
-    const escapes = mapEscapesLock(facts, options.goVersion);
-    const guards = guardsOf(facts, model);
-    const byPlace = (f: Finding) => placeKey(f.file, f.range.start.line, f.range.start.character);
-    const specific = new Set([...underRlock, ...escapes].map(byPlace));
-    const unguarded = unguardedMapAccess(facts, model, guards).filter((f) => !specific.has(byPlace(f)));
-    const claimed = new Set([...specific, ...unguarded.map(byPlace)]);
-    const isClaimed = (a: Access) => claimed.has(placeKey(a.file.path, a.node.startPoint.row, a.node.startPoint.column));
-    const fixes = mapFixes(facts, model, options.goVersion);
-    const races = concurrentMapAccess(facts, fixes, (race) => {
-      const a = race.here.access;
-      if (isClaimed(a)) return true;
-      // The side that holds the map's guard is right; the other side is reported as unguarded.
-      const guard = guards.get(a.v.field ?? a.v);
-      return !!guard && a.locks.some((l) => l.key === guard.key) && isClaimed(race.other.access);
-    });
-    findings.push(...underRlock, ...escapes, ...unguarded, ...races, ...unsynchronizedMapField(facts, model, fixes), ...uncheckedMapLookup(facts, model));
-    const syncCalls = new SyncMaps(model).calls();
-    if (syncCalls.length) {
-      findings.push(...syncmapCheckThenAct(syncCalls, options.goVersion), ...syncmapRedundantDelete(syncCalls, () => new StoreReach(model, syncCalls)));
-    }
+    findings.push(...runRules(model, findRaces(model), () => new SyncMaps(model).calls(), options));
   }
   return finalize(applySuppressions(findings, files), options);
+}
+
+/** The rules over one package's facts, before suppressions and severity overrides (see finalize). */
+export function runRules(model: PackageModel, facts: RaceFacts, syncMapCalls: () => SyncMapCall[], options: AnalysisOptions): Finding[] {
+  // One finding per access: the most specific rule that explains it wins.
+  const underRlock = mapWriteUnderRlock(facts);
+  const escapes = mapEscapesLock(facts, options.goVersion);
+  const guards = guardsOf(facts, model);
+  const byPlace = (f: Finding) => placeKey(f.file, f.range.start.line, f.range.start.character);
+  const specific = new Set([...underRlock, ...escapes].map(byPlace));
+  const unguarded = unguardedMapAccess(facts, model, guards).filter((f) => !specific.has(byPlace(f)));
+  const claimed = new Set([...specific, ...unguarded.map(byPlace)]);
+  const isClaimed = (a: Access) => claimed.has(placeKey(a.file.path, a.node.startPoint.row, a.node.startPoint.column));
+  const fixes = lazyMapFixes(facts, model, options.goVersion);
+  const races = concurrentMapAccess(facts, fixes, (race) => {
+    const a = race.here.access;
+    if (isClaimed(a)) return true;
+    // The side that holds the map's guard is right; the other side is reported as unguarded.
+    const guard = guards.get(a.v.field ?? a.v);
+    return !!guard && a.locks.some((l) => l.key === guard.key) && isClaimed(race.other.access);
+  });
+  const findings = [...underRlock, ...escapes, ...unguarded, ...races, ...unsynchronizedMapField(facts, model, fixes), ...uncheckedMapLookup(facts, model)];
+  const syncCalls = syncMapCalls();
+  if (syncCalls.length) {
+    findings.push(...syncmapCheckThenAct(syncCalls, options.goVersion), ...syncmapRedundantDelete(syncCalls, () => new StoreReach(model, syncCalls)));
+  }
+  return findings;
 }
 
 function placeKey(file: string, line: number, character: number): string {
   return `${file}:${line}:${character}`;
 }
 
-function finalize(findings: Finding[], options: AnalysisOptions): Finding[] {
+/** Severity overrides (dropping rules turned off), in file and position order. */
+export function finalize(findings: Finding[], options: AnalysisOptions): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
     const override = options.severities?.[f.rule];
     if (override === 'off') continue;
-    out.push(override ? { ...f, severity: override } : f);
+    out.push(override ? withChanges(f, { severity: override }) : f);
   }
   return out.sort(
     (a, b) =>

@@ -16,3 +16,11 @@ export function splitByPackageClause(files: readonly SourceFile[]): SourceFile[]
   }
   return [...groups.values()];
 }
+
+/**
+ * The package a Go file declares, read from its text without parsing it: the first `package` clause
+ * after comments and space. Undefined when the text does not start that way (a broken file).
+ */
+export function declaredPackage(text: string): string | undefined {
+  return /^\uFEFF?(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*package\s+([\p{L}_][\p{L}\p{Nd}_]*)/u.exec(text)?.[1];
+}

@@ -32,10 +32,17 @@ export function suppresses(line: string | undefined, rule: string): boolean {
 }
 
 export function applySuppressions(findings: Finding[], files: readonly SourceFile[]): Finding[] {
+  // Split only the files with findings: most have none, and splitting them all cost every analysis.
+  const byPath = new Map(files.map((f) => [f.path, f]));
   const lines = new Map<string, string[]>();
-  for (const f of files) lines.set(f.path, f.text.split(/\r\n|\r|\n/));
+  const linesOf = (path: string): string[] | undefined => {
+    let split = lines.get(path);
+    const file = byPath.get(path);
+    if (!split && file) lines.set(path, (split = file.text.split(/\r\n|\r|\n/)));
+    return split;
+  };
   return findings.filter((f) => {
-    const fileLines = lines.get(f.file);
+    const fileLines = linesOf(f.file);
     if (!fileLines) return true;
     const line = f.range.start.line;
     return !suppresses(fileLines[line], f.rule) && !suppresses(fileLines[line - 1], f.rule);

@@ -12,6 +12,22 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * lineStarts of the text after [start, oldEnd) of `text` was replaced by `inserted`, from the line starts
+ * of `text`: only the replaced part is scanned, unless a `\r` near it may join or split a `\r\n`.
+ */
+export function lineStartsAfter(starts: readonly number[], text: string, start: number, oldEnd: number, inserted: string): number[] | undefined {
+  if (text.charCodeAt(start - 1) === 13 || inserted.includes('\r') || text.slice(start, oldEnd).includes('\r')) return undefined;
+  const delta = inserted.length - (oldEnd - start);
+  const out: number[] = [];
+  let i = 0;
+  while (i < starts.length && starts[i] <= start) out.push(starts[i++]);
+  for (let k = inserted.indexOf('\n'); k >= 0; k = inserted.indexOf('\n', k + 1)) out.push(start + k + 1);
+  while (i < starts.length && starts[i] <= oldEnd) i++;
+  while (i < starts.length) out.push(starts[i++] + delta);
+  return out;
+}
+
 /** Clamped like LSP: past the end of a line means its end, past the last line the end of text. */
 export function offsetAt(starts: readonly number[], text: string, pos: Position): number {
   if (pos.line < 0) return 0;

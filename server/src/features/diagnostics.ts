@@ -32,6 +32,8 @@ export class Diagnostics {
   private refreshWanted = false;
   private refreshing = false;
   private readonly failures = new FailureLog((message) => this.connection.console.error(message));
+  /** When a document last changed (schedule): background work waits for a pause (editingPause). */
+  private lastEdit = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -46,6 +48,20 @@ export class Diagnostics {
 
   /** Re-analyses the package of `dir` soon, once edits pause. */
   schedule(dir: string): void {
+    this.lastEdit = Date.now();
+    this.analyzeSoon(dir);
+  }
+
+  /** Resolves once no document has changed for `quietMs`: background work gives way to typing. */
+  async editingPause(quietMs = 300): Promise<void> {
+    for (;;) {
+      const wait = this.lastEdit + quietMs - Date.now();
+      if (wait <= 0) return;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
+  private analyzeSoon(dir: string): void {
     clearTimeout(this.timers.get(dir));
     this.timers.set(
       dir,
@@ -62,12 +78,26 @@ export class Diagnostics {
     );
   }
 
-  /** Analyses `dir` now if it is stale, then tells the client what changed. */
-  ensureAnalyzed(dir: string): void {
-    if (!this.packages.isDirty(dir)) return;
+  /**
+   * Analyses `dir` now if it is stale, then tells the client what changed. With `first` (a file whose
+   * findings are asked for), a directory analysed for the first time may be analysed in two steps: that
+   * file's package clause now, the rest soon (Packages.analyze).
+   */
+  ensureAnalyzed(dir: string, first?: string): void {
+    if (!this.packages.isDirty(dir, first)) return;
     clearTimeout(this.timers.get(dir));
     this.timers.delete(dir);
-    this.afterAnalysis(this.packages.analyze(dir));
+    this.afterAnalysis(this.packages.analyze(dir, first));
+    if (this.packages.isPartial(dir)) this.analyzeSoon(dir);
+  }
+
+  /**
+   * Background work (indexing) on `dir`: analysed now, unless a document of it is being worked on and
+   * only its package clause was analysed so far; then the rest waits for a pause in editing (schedule).
+   */
+  analyzeInBackground(dir: string): void {
+    if (this.packages.isPartial(dir)) this.analyzeSoon(dir);
+    else this.ensureAnalyzed(dir);
   }
 
   diagnosticsOf(file: string): Diagnostic[] {
@@ -81,7 +111,7 @@ export class Diagnostics {
   /** Findings of a file that is open or a Go file on disk; anything else has none. */
   private current(file: string): Diagnostic[] {
     if (!file.endsWith('.go')) return [];
-    this.ensureAnalyzed(path.dirname(file));
+    this.ensureAnalyzed(path.dirname(file), file);
     return this.diagnosticsOf(file);
   }
 

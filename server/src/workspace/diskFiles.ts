@@ -23,10 +23,12 @@ export function goFilesIn(dir: string): string[] {
 }
 
 /**
- * A syntax tree as plain objects takes about 80 times its source text in heap, so the cache keeps the
- * most recently used files up to this much source (MAPRACE_CACHE_MB overrides) and re-parses the rest.
+ * A syntax tree as plain objects takes about 50 times its source text in heap, so the cache keeps the
+ * most recently used files up to this much source (MAPRACE_CACHE_MB overrides) and re-parses the rest:
+ * about 200 MB, which leaves room under the server's 1 GB for analysing the largest packages of GOROOT
+ * (cmd/compile/internal/ssa: 7 MB of source) while the workspace is indexed.
  */
-const DEFAULT_LIMIT_CHARS = 16 * 1024 * 1024;
+const DEFAULT_LIMIT_CHARS = 4 * 1024 * 1024;
 
 function limitFromEnv(): number {
   const mb = Number(process.env.MAPRACE_CACHE_MB);
@@ -37,6 +39,8 @@ export class DiskFiles {
   /** In least-recently-used-first order (a hit moves the entry to the end). */
   private readonly cache = new Map<string, Cached>();
   private chars = 0;
+  /** Directories whose files stay cached whatever the limit: packages being edited (see pin). */
+  private readonly pinned = new Set<string>();
 
   constructor(
     private readonly parser: Parser,
@@ -84,6 +88,18 @@ export class DiskFiles {
     return parseSourceFile(this.parser, file, text);
   }
 
+  /**
+   * Keeps the files of `dir` cached until unpinned: a package with an open document is analysed again
+   * after each edit from the same SourceFile objects, and re-parsing one of them would start it afresh.
+   */
+  pin(dir: string): void {
+    this.pinned.add(dir);
+  }
+
+  unpin(dir: string): void {
+    this.pinned.delete(dir);
+  }
+
   invalidate(file: string): void {
     const hit = this.cache.get(file);
     if (!hit) return;
@@ -94,9 +110,10 @@ export class DiskFiles {
   private store(file: string, entry: Cached): void {
     this.cache.set(file, entry);
     this.chars += entry.source?.text.length ?? 0;
+    if (this.chars <= this.limitChars) return;
     for (const [oldest] of this.cache) {
       if (this.chars <= this.limitChars || oldest === file) break;
-      this.invalidate(oldest);
+      if (!this.pinned.has(path.dirname(oldest))) this.invalidate(oldest);
     }
   }
 

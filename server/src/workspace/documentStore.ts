@@ -11,8 +11,13 @@ export interface OpenDocument {
   path: string;
   version: number;
   tree: DocumentTree;
-  /** Rebuilt lazily after each change: toSyntax walks the whole tree. */
+  /**
+   * One object for the document's life, updated in place after each change (lazily, when next asked
+   * for): analysis caches keyed by it and by its untouched nodes stay valid across edits.
+   */
   source?: SourceFile;
+  /** `source` is behind the text. */
+  stale: boolean;
 }
 
 export class DocumentStore {
@@ -25,7 +30,7 @@ export class DocumentStore {
     const file = uriToPath(uri);
     if (!file) return undefined;
     this.close(uri);
-    const doc: OpenDocument = { uri, path: file, version, tree: new DocumentTree(this.parser, text) };
+    const doc: OpenDocument = { uri, path: file, version, tree: new DocumentTree(this.parser, text), stale: true };
     this.byUri.set(uri, doc);
     this.byPath.set(file, doc);
     return doc;
@@ -36,7 +41,7 @@ export class DocumentStore {
     if (!doc) return undefined;
     doc.tree.applyChanges(changes);
     doc.version = version;
-    doc.source = undefined;
+    doc.stale = true;
     return doc;
   }
 
@@ -58,7 +63,14 @@ export class DocumentStore {
   }
 
   sourceFile(doc: OpenDocument): SourceFile {
-    doc.source ??= { path: doc.path, text: doc.tree.text, root: toSyntax(doc.tree.tree, doc.tree.text) };
+    if (doc.source && !doc.stale) return doc.source;
+    const changes = doc.tree.takeChanges();
+    const text = doc.tree.text;
+    const previous = doc.source && !changes.reset ? { root: doc.source.root, edits: changes.edits, changed: changes.changed, lineStarts: doc.tree.lineStarts } : undefined;
+    const root = toSyntax(doc.tree.tree, text, previous);
+    if (doc.source) Object.assign(doc.source, { text, root });
+    else doc.source = { path: doc.path, text, root };
+    doc.stale = false;
     return doc.source;
   }
 

@@ -1,6 +1,9 @@
 // Per-package analysis state: which directories are stale, the findings of every file, and what changed.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { declaredPackage } from '../analysis/packageClause';
 import { analyzePackage, type Finding, type SourceFile } from '../analysis/index';
+import { PackageSession } from '../analysis/session';
 import type { DocumentStore } from './documentStore';
 import { DiskFiles, goFilesIn } from './diskFiles';
 import { goVersionFor } from '../project/goMod';
@@ -24,6 +27,8 @@ interface PackageState {
   dirty: boolean;
   triggers: Set<string>;
   files: string[];
+  /** Only this package clause of the directory was analysed so far (see analyze's `first`). */
+  partial?: string;
 }
 
 export class Packages {
@@ -31,6 +36,8 @@ export class Packages {
   private readonly findings = new Map<string, Finding[]>();
   private readonly signatures = new Map<string, string>();
   private readonly failures = new FailureLog((message) => this.log(message));
+  /** Packages with open documents, analysed again after each edit from what the last analysis kept. */
+  private readonly sessions = new Map<string, PackageSession>();
   /** Files over a limit (too large, too slow to parse, too deeply nested) and packages over the time budget. */
   readonly skipped = new SkippedFiles((message) => this.log(message));
 
@@ -49,12 +56,25 @@ export class Packages {
     return dir;
   }
 
-  isDirty(dir: string): boolean {
-    return this.packages.get(dir)?.dirty ?? true;
+  /**
+   * Is the directory's analysis stale: for `file` when given (only its package clause counts then),
+   * else for any of its files?
+   */
+  isDirty(dir: string, file?: string): boolean {
+    const state = this.packages.get(dir);
+    if (!state || state.dirty) return true;
+    if (state.partial === undefined) return false;
+    const text = file === undefined ? undefined : this.textOf(file);
+    return text === undefined || declaredPackage(text) !== state.partial;
+  }
+
+  /** Only one package clause of the directory has been analysed yet. */
+  isPartial(dir: string): boolean {
+    return this.packages.get(dir)?.partial !== undefined;
   }
 
   dirtyDirs(): string[] {
-    return [...this.packages].filter(([, s]) => s.dirty).map(([d]) => d);
+    return [...this.packages].filter(([, s]) => s.dirty || s.partial !== undefined).map(([d]) => d);
   }
 
   knownDirs(): string[] {
@@ -74,6 +94,8 @@ export class Packages {
   forget(dir: string): string[] {
     const state = this.packages.get(dir);
     this.packages.delete(dir);
+    this.sessions.delete(dir);
+    this.disk.unpin(dir);
     // Every file with findings or a skip notice has a signature.
     const had = [...this.signatures.keys()].filter((f) => path.dirname(f) === dir);
     for (const f of had) {
@@ -85,16 +107,31 @@ export class Packages {
     return had;
   }
 
-  /** The package's files as the analysis sees them: open buffers over the disk, unparsable files left out. */
-  sourcesOf(dir: string): SourceFile[] {
+  /**
+   * The package's files as the analysis sees them: open buffers over the disk, unparsable files left out.
+   * With `clause`, only files whose text declares that package (or that cannot be read that way).
+   */
+  sourcesOf(dir: string, clause?: string): SourceFile[] {
     const paths = new Set(goFilesIn(dir));
     for (const d of this.docs.inDirectory(dir)) paths.add(d.path);
     const sources: SourceFile[] = [];
     for (const p of [...paths].sort()) {
+      if (clause !== undefined && !this.declares(p, clause)) continue;
       const source = this.sourceOf(p);
       if (source) sources.push(source);
     }
     return sources;
+  }
+
+  /** Does `file` declare package `clause` (or might it: its text does not say)? */
+  private declares(file: string, clause: string): boolean {
+    try {
+      const text = this.docs.atPath(file)?.tree.text ?? fs.readFileSync(file, 'utf8');
+      const declared = declaredPackage(text);
+      return declared === undefined || declared === clause;
+    } catch {
+      return true;
+    }
   }
 
   /** One file as the analysis sees it: the open buffer, else the file on disk. */
@@ -113,20 +150,45 @@ export class Packages {
     }
   }
 
-  /** Re-reads and re-analyses one directory; analysis errors are logged, never thrown. */
-  analyze(dir: string): AnalysisResult {
+  /**
+   * Re-reads and re-analyses one directory; analysis errors are logged, never thrown. `first`: a file
+   * whose findings are wanted now. Until a directory has been analysed whole once, only the files of that
+   * file's package clause are (not a big package's external tests, say): the rest waits for an analysis
+   * without `first` (isPartial says so).
+   */
+  analyze(dir: string, first?: string): AnalysisResult {
     const state = this.state(dir);
     const triggers = state.triggers;
     state.triggers = new Set();
     state.dirty = false;
-    const sources = this.sourcesOf(dir);
+    // Partial the first time, or again for the same clause: another clause's findings would be dropped.
+    const text = first !== undefined && (!state.files.length || state.partial !== undefined) ? this.textOf(first) : undefined;
+    const declared = text !== undefined ? declaredPackage(text) : undefined;
+    const clause = declared !== undefined && (state.partial === undefined || declared === state.partial) ? declared : undefined;
+    state.partial = clause;
+    const sources = this.sourcesOf(dir, clause);
     let found: Finding[] = [];
+    // Only packages being edited keep a session: its summaries cost memory, and a package nobody edits
+    // is analysed once.
+    let session = this.sessions.get(dir);
+    if (this.docs.inDirectory(dir).length) {
+      if (!session) this.sessions.set(dir, (session = new PackageSession()));
+      this.disk.pin(dir);
+    } else {
+      this.sessions.delete(dir);
+      this.disk.unpin(dir);
+      session = undefined;
+    }
     try {
       failIfAsked('analysis', sources);
-      found = sources.length ? withBudget(ANALYSIS_BUDGET_MS, () => analyzePackage(sources, { goVersion: goVersionFor(dir) })) : [];
+      const options = { goVersion: goVersionFor(dir) };
+      const run = () => (session ? session.analyze(sources, options) : analyzePackage(sources, options));
+      found = sources.length ? withBudget(ANALYSIS_BUDGET_MS, run) : [];
       this.failures.ok(`analysis of package ${dir}`);
       this.skipped.setPackage(dir, undefined);
     } catch (err) {
+      // A session that failed half-way may hold half-updated state: the next analysis starts afresh.
+      this.sessions.delete(dir);
       if (err instanceof AnalysisTooSlow) this.skipped.setPackage(dir, `too slow (analysis of its package over ${duration(err.budgetMs)})`);
       else this.failures.fail(`analysis of package ${dir}`, err);
     }
@@ -140,9 +202,10 @@ export class Packages {
     const changed: string[] = [];
     for (const file of files) {
       const list = byFile.get(file) ?? [];
+      // Fixes are planned when read (lazyFixes.ts): a change of findings is a change of what they say.
       // Being skipped (or no longer) changes what the file shows, as findings do.
       const skipped = this.skipped.reasonOf(file);
-      const signature = JSON.stringify(list) + (skipped ? ` skipped: ${skipped}` : '');
+      const signature = JSON.stringify(list.map((f) => [f.file, f.rule, f.severity, f.message, f.range, f.related])) + (skipped ? ` skipped: ${skipped}` : '');
       if ((this.signatures.get(file) ?? '[]') !== signature) changed.push(file);
       if (list.length) this.findings.set(file, list);
       else this.findings.delete(file);
@@ -151,6 +214,14 @@ export class Packages {
     }
     state.files = sources.map((s) => s.path);
     return { dir, files: [...files], changed, triggers };
+  }
+
+  private textOf(file: string): string | undefined {
+    try {
+      return this.docs.atPath(file)?.tree.text ?? fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
   }
 
   private state(dir: string): PackageState {

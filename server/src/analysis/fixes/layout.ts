@@ -33,17 +33,18 @@ export function aloneOnItsLine(file: SourceFile, stmt: SyntaxNode): boolean {
   return startsItsLine(file, stmt) && endsItsLine(file, stmt);
 }
 
-const commentCache = new WeakMap<SourceFile, Set<number>>();
+/** By root: an open document's SourceFile is updated in place, and gets a new root with each change. */
+const commentCache = new WeakMap<SyntaxNode, Set<number>>();
 /** Rows whose line ends in a comment after code. */
 export function commentRows(file: SourceFile): Set<number> {
-  let rows = commentCache.get(file);
+  let rows = commentCache.get(file.root);
   if (rows) return rows;
   rows = new Set();
   const found = rows;
   walk(file.root, (n) => {
     if (n.type === 'comment' && /\S/.test(file.text.slice(lineStart(file, n.start), n.start))) found.add(n.startPoint.row);
   });
-  commentCache.set(file, rows);
+  commentCache.set(file.root, rows);
   return rows;
 }
 

@@ -7,6 +7,14 @@ import type { RaceFacts } from '../model/races';
 import { guardFixes, guardedMap } from './guardWithMutex';
 import { convertToSyncMap } from './convertToSyncMap';
 
+/** The fixes of one racy map (by guardedMap), every map's planned together on the first call. */
+export type MapFixes = (v: VarDecl) => Fix[];
+
+export function lazyMapFixes(facts: RaceFacts, model: PackageModel, goVersion: string | undefined): MapFixes {
+  let all: Map<VarDecl, Fix[]> | undefined;
+  return (v) => (all ??= mapFixes(facts, model, goVersion)).get(v) ?? [];
+}
+
 /** Keyed by guardedMap: a struct field's instances share one declaration to rewrite. */
 export function mapFixes(facts: RaceFacts, model: PackageModel, goVersion: string | undefined): Map<VarDecl, Fix[]> {
   const out = new Map<VarDecl, Fix[]>();

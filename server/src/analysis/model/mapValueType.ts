@@ -25,6 +25,15 @@ const KNOWN_INTERFACES = new Set([
 
 const specsByModel = new WeakMap<PackageModel, Map<string, TypeAt>>();
 
+/**
+ * `to` is `from` again after edits inside function bodies only (same type declarations, same nodes):
+ * it shares the index of type specs instead of making it again.
+ */
+export function shareTypeSpecs(from: PackageModel, to: PackageModel): void {
+  const specs = specsByModel.get(from);
+  if (specs) specsByModel.set(to, specs);
+}
+
 /** The type_spec of a named type of the package (not an alias), in whichever file declares it. */
 export function typeSpecOf(model: PackageModel, name: string): TypeAt | undefined {
   let specs = specsByModel.get(model);

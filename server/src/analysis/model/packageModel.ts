@@ -83,16 +83,14 @@ export function buildPackageModel(files: readonly SourceFile[]): PackageModel {
       if (decl.type === 'var_declaration') collectGlobals(model, file, decl);
       else if (decl.type === 'const_declaration') collectFalseConsts(model, file, decl);
       else if (decl.type === 'function_declaration') {
-        const name = childByField(decl, 'name');
-        if (!name) continue;
-        const info: FuncInfo = { name: nodeText(file, name), node: decl, file, resultType: resultTypeName(file, decl) };
+        const info = funcInfoOf(file, decl);
+        if (!info) continue;
         const known = model.funcs.get(info.name);
         if (known) (known.variants ??= []).push(info);
         else model.funcs.set(info.name, info);
       } else if (decl.type === 'method_declaration') {
-        const name = childByField(decl, 'name');
-        if (!name) continue;
-        const info: FuncInfo = { name: nodeText(file, name), node: decl, file, receiverType: receiverTypeName(file, decl), resultType: resultTypeName(file, decl) };
+        const info = funcInfoOf(file, decl);
+        if (!info) continue;
         const list = model.methods.get(info.name) ?? [];
         const known = list.find((m) => m.receiverType === info.receiverType);
         if (known) (known.variants ??= []).push(info);
@@ -102,6 +100,14 @@ export function buildPackageModel(files: readonly SourceFile[]): PackageModel {
     }
   }
   return model;
+}
+
+/** A function or method declaration as the model knows it (without variants); undefined without a name. */
+export function funcInfoOf(file: SourceFile, decl: SyntaxNode): FuncInfo | undefined {
+  const name = childByField(decl, 'name');
+  if (!name) return undefined;
+  if (decl.type === 'function_declaration') return { name: nodeText(file, name), node: decl, file, resultType: resultTypeName(file, decl) };
+  return { name: nodeText(file, name), node: decl, file, receiverType: receiverTypeName(file, decl), resultType: resultTypeName(file, decl) };
 }
 
 function collectGlobals(model: PackageModel, file: SourceFile, decl: SyntaxNode): void {

@@ -1,7 +1,7 @@
 // The race engine: every pair of map accesses that may run at the same time with no common lock
 // and no happens-before order, found by checking each timeline against the goroutines it starts.
 import { childByField, nodeText } from '../syntax';
-import type { PackageModel } from './packageModel';
+import type { FuncInfo, PackageModel, StructInfo } from './packageModel';
 import { REPEATS, Summarizer, type FuncSummary } from './summarize';
 import { inside, type Access, type Lock, type Spawn, type Timeline, type Who } from './timeline';
 import { commonLock, goroutinesOverlap, spawnerOverlaps } from './ordering';
@@ -32,15 +32,65 @@ export interface RaceFacts {
   contexts: Map<string, Set<string>>;
 }
 
-export function findRaces(model: PackageModel): RaceFacts {
-  const summarizer = new Summarizer(model);
+/**
+ * What findRaces keeps between runs over one package (after edits): the Summarizer with its summaries, and
+ * each timeline's check, reused while the summaries it was made from are the same objects.
+ */
+export class RaceCache {
+  private readonly checks = new WeakMap<FuncSummary, { uses: unknown[]; check: SpawnerCheck }>();
+  private readonly callerChecks = new WeakMap<StructInfo, { uses: unknown[]; check: SpawnerCheck }>();
+  private readonly flat = new WeakMap<FuncSummary, { uses: unknown[]; accesses: Access[] }>();
+
+  constructor(readonly summarizer: Summarizer) {}
+
+  /** A summary's contents: the object, and what filled its goroutines this run (Summarizer.fillersOf). */
+  private contents(summary: FuncSummary | undefined): unknown[] {
+    return summary ? [summary, ...this.summarizer.fillersOf(summary)] : [undefined];
+  }
+
+  /** The checks of a function's own timeline, with the exported methods its constructor's callers go on calling. */
+  spawnerCheck(model: PackageModel, summary: FuncSummary): SpawnerCheck {
+    const later = laterCallMethods(model, summary);
+    const uses = [...this.contents(summary), ...later, ...later.flatMap((m) => this.contents(this.summarizer.summaryOf(m)))];
+    const kept = this.checks.get(summary);
+    if (kept && sameList(kept.uses, uses)) return kept.check;
+    const check = checkSpawner(withLaterCalls(model, this.summarizer, summary));
+    this.checks.set(summary, { uses, check });
+    return check;
+  }
+
+  callersCheck(info: StructInfo, methods: FuncInfo[], make: () => Timeline): SpawnerCheck {
+    const uses = [info.mutexes.length, ...methods, ...methods.flatMap((m) => this.contents(this.summarizer.summaryOf(m)))];
+    const kept = this.callerChecks.get(info);
+    if (kept && sameList(kept.uses, uses)) return kept.check;
+    const check = checkSpawner(make());
+    this.callerChecks.set(info, { uses, check });
+    return check;
+  }
+
+  flatten(summary: FuncSummary): Access[] {
+    const uses = this.contents(summary);
+    const kept = this.flat.get(summary);
+    if (kept && sameList(kept.uses, uses)) return kept.accesses;
+    const accesses = flatten(summary.timeline);
+    this.flat.set(summary, { uses, accesses });
+    return accesses;
+  }
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * `cache` carries the summaries and checks of earlier runs over the same package, whose model keeps its
+ * FuncInfo and VarDecl objects (see Summarizer.nextRun); without it, everything is made afresh.
+ */
+export function findRaces(model: PackageModel, cache: RaceCache = new RaceCache(new Summarizer(model))): RaceFacts {
+  const summarizer = cache.summarizer;
   const races = new Map<string, Race>();
   const accesses: Access[] = [];
-  const contexts = new Map<string, Set<string>>();
-  const record = (here: Side, other: Side) => {
-    const key = accessKey(here.access);
-    if (!races.has(key)) races.set(key, { here, other });
-  };
+  const checks: SpawnerCheck[] = [];
   const fns = [...[...model.funcs.values()].flatMap((f) => [f, ...(f.variants ?? [])]), ...[...model.methods.values()].flat()];
   fns.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : a.node.start - b.node.start));
   const entryAccesses: Access[] = [];
@@ -48,20 +98,66 @@ export function findRaces(model: PackageModel): RaceFacts {
   fns.forEach((fn, i) => {
     const summary = summaries[i];
     if (!summary) return;
-    checkSpawner(withLaterCalls(model, summarizer, summary), record, contexts);
-    const seen = flatten(summary.timeline);
+    checks.push(cache.spawnerCheck(model, summary));
+    const seen = cache.flatten(summary);
     accesses.push(...seen);
     if (/^[A-Z]/.test(fn.name) || fn.name === 'main' || fn.name === 'init' || !summarizer.called.has(fn)) entryAccesses.push(...seen);
   });
-  for (const tl of concurrentCallers(model, summarizer)) checkSpawner(tl, record, contexts);
-  return { races, accesses, entryAccesses, contexts };
+  checks.push(...concurrentCallers(model, cache));
+  // The first race found for an access is its race; who runs each side is named only for those.
+  for (const check of checks) {
+    for (const [here, other] of check.records) {
+      const key = accessKey(here.access);
+      if (!races.has(key)) races.set(key, { here: named(here), other: named(other) });
+    }
+  }
+  let contexts: Map<string, Set<string>> | undefined;
+  return {
+    races,
+    accesses,
+    entryAccesses,
+    // Only hovers ask which contexts reach an access: named when first read.
+    get contexts() {
+      return (contexts ??= contextsOf(checks));
+    },
+  };
+}
+
+function named(side: LazySide): Side {
+  return side.spawn ? { access: side.access, who: side.who(), spawn: side.spawn } : { access: side.access, who: side.who() };
+}
+
+function contextsOf(checks: readonly SpawnerCheck[]): Map<string, Set<string>> {
+  const contexts = new Map<string, Set<string>>();
+  for (const check of checks) {
+    for (const { accesses, who } of check.spawned) {
+      const name = who();
+      for (const g of accesses) {
+        const key = accessKey(g);
+        if (!contexts.has(key)) contexts.set(key, new Set());
+        contexts.get(key)!.add(name);
+      }
+    }
+  }
+  return contexts;
 }
 
 export function accessKey(a: Access): string {
   return `${a.file.path}:${a.node.start}:${a.node.end}`;
 }
 
-type Record = (here: Side, other: Side) => void;
+/** A side of a race whose runner is named when the race is reported: names cite lines, which edits move. */
+interface LazySide {
+  access: Access;
+  who: () => string;
+  spawn?: Spawn;
+}
+
+/** What checking one timeline found: candidate races in order (the first per access wins), and its goroutines. */
+export interface SpawnerCheck {
+  records: [LazySide, LazySide][];
+  spawned: { accesses: Access[]; who: () => string }[];
+}
 
 /** `separate`: mutexes that are distinct per goroutine instance, so holding "both" excludes nothing. */
 function racy(a: Access, b: Access, separate?: (l: Lock) => boolean): boolean {
@@ -85,6 +181,13 @@ function enclosingFunctionName(a: Access): string {
   return '?';
 }
 
+/** The exported methods of the type a constructor that starts goroutines returns (see withLaterCalls). */
+function laterCallMethods(model: PackageModel, summary: FuncSummary): FuncInfo[] {
+  const typeName = summary.fn.resultType;
+  if (!typeName || summary.fn.receiverType || summary.timeline.spawns.length === 0 || !model.structs.has(typeName)) return [];
+  return [...model.methods.values()].flat().filter((m) => m.receiverType === typeName && /^[A-Z]/.test(m.name));
+}
+
 /**
  * A constructor that starts goroutines (`go c.janitor(); return c`) hands its instance to callers, who
  * go on calling the type's exported methods while those goroutines run: they run after its body.
@@ -92,10 +195,10 @@ function enclosingFunctionName(a: Access): string {
 function withLaterCalls(model: PackageModel, summarizer: Summarizer, summary: FuncSummary): Timeline {
   const tl = summary.timeline;
   const typeName = summary.fn.resultType;
-  if (!typeName || summary.fn.receiverType || tl.spawns.length === 0 || !model.structs.has(typeName)) return tl;
+  const methods = laterCallMethods(model, summary);
+  if (!typeName || methods.length === 0) return tl;
   const later: Access[] = [];
-  for (const m of [...model.methods.values()].flat()) {
-    if (m.receiverType !== typeName || !/^[A-Z]/.test(m.name)) continue;
+  for (const m of methods) {
     const body = summarizer.asGoroutine(m, { kind: 'func', name: `${typeName}.${m.name}` });
     const caller = `method ${typeName}.${m.name} (called on the ${typeName} that ${summary.fn.name} returns)`;
     if (body) later.push(...flatten(body).map((a) => ({ ...a, pos: summary.end + 1, loops: [], caller })));
@@ -104,17 +207,17 @@ function withLaterCalls(model: PackageModel, summarizer: Summarizer, summary: Fu
 }
 
 /** Checks a timeline against the goroutines it starts, and those goroutines against each other. */
-function checkSpawner(tl: Timeline, record: Record, contexts: Map<string, Set<string>>): void {
-  const spawned = lift(tl).map(({ spawn, chain }) => ({ spawn, chain, accesses: spawn.body.accesses, who: describeSpawn(spawn) }));
-  for (const { spawn, accesses, who: gWho } of spawned) {
+function checkSpawner(tl: Timeline, out: SpawnerCheck = { records: [], spawned: [] }): SpawnerCheck {
+  const record = (here: LazySide, other: LazySide) => out.records.push([here, other]);
+  const spawned = lift(tl).map(({ spawn, chain }) => ({ spawn, chain, accesses: spawn.body.accesses }));
+  for (const { spawn, accesses } of spawned) {
+    const gWho = () => describeSpawn(spawn);
+    out.spawned.push({ accesses, who: gWho });
     for (const g of accesses) {
-      const key = accessKey(g);
-      if (!contexts.has(key)) contexts.set(key, new Set());
-      contexts.get(key)!.add(gWho);
       for (const a of tl.accesses) {
         checkBudget();
         if (racy(a, g) && spawnerOverlaps(tl, a, spawn, g)) {
-          const selfWho = a.caller ?? (tl.who.kind === 'func' ? `func ${enclosingFunctionName(a)}` : describe(tl.who));
+          const selfWho = () => a.caller ?? (tl.who.kind === 'func' ? `func ${enclosingFunctionName(a)}` : describe(tl.who));
           record({ access: a, who: selfWho }, { access: g, who: gWho, spawn });
           record({ access: g, who: gWho, spawn }, { access: a, who: selfWho });
         }
@@ -126,10 +229,10 @@ function checkSpawner(tl: Timeline, record: Record, contexts: Map<string, Set<st
       const same = first.spawn === second.spawn;
       // A goroutine and one it starts itself are checked against each other from the inside.
       if (!same && (first.chain.includes(second.chain[second.chain.length - 1]) || second.chain.includes(first.chain[first.chain.length - 1]))) continue;
-      const firstWho = first.who;
-      const secondWho = second.who;
+      const firstWho = () => describeSpawn(first.spawn);
+      const secondWho = () => describeSpawn(second.spawn);
       // Seen from one instance of a goroutine, the other side runs in another instance of it.
-      const otherWho = (who: string) => (same ? `another instance of ${who}` : who);
+      const otherWho = (who: () => string) => (same ? () => `another instance of ${who()}` : who);
       for (const g1 of first.accesses) {
         for (const g2 of second.accesses) {
           checkBudget();
@@ -141,7 +244,8 @@ function checkSpawner(tl: Timeline, record: Record, contexts: Map<string, Set<st
       }
     }
   });
-  for (const s of tl.spawns) checkSpawner(s.body, record, contexts);
+  for (const s of tl.spawns) checkSpawner(s.body, out);
+  return out;
 }
 
 /**
@@ -178,31 +282,40 @@ function describe(who: Who): string {
  * Callers maprace cannot see but SPEC §3 assumes: the exported methods of a type that holds a mutex
  * (the type says it is shared) and every ServeHTTP method run concurrently, each also with itself.
  */
-function concurrentCallers(model: PackageModel, summarizer: Summarizer): Timeline[] {
-  const out: Timeline[] = [];
+function concurrentCallers(model: PackageModel, cache: RaceCache): SpawnerCheck[] {
+  const out: SpawnerCheck[] = [];
+  const byReceiver = new Map<string, FuncInfo[]>();
+  for (const m of [...model.methods.values()].flat()) {
+    if (m.receiverType === undefined) continue;
+    const list = byReceiver.get(m.receiverType);
+    if (list) list.push(m);
+    else byReceiver.set(m.receiverType, [m]);
+  }
   for (const info of model.structs.values()) {
-    const methods = [...model.methods.values()].flat().filter((m) => m.receiverType === info.name);
+    const methods = byReceiver.get(info.name) ?? [];
     const shared = info.mutexes.length > 0 ? methods.filter((m) => /^[A-Z]/.test(m.name)) : methods.filter((m) => m.name === 'ServeHTTP');
     if (shared.length === 0) continue;
-    const spawns: Spawn[] = [];
-    for (const m of shared) {
-      const name = childByField(m.node, 'name') ?? m.node;
-      const who: Who =
-        m.name === 'ServeHTTP'
-          ? { kind: 'goroutine', goNode: name, file: m.file, label: `the HTTP handler ${info.name}.ServeHTTP`, startedHere: 'net/http calls ServeHTTP on its own goroutine for every request' }
-          : {
-              kind: 'goroutine',
-              goNode: name,
-              file: m.file,
-              label: `method ${info.name}.${m.name} (${info.name} holds a mutex, so its methods may run concurrently)`,
-              startedHere: `${info.name} holds a mutex, so maprace assumes its methods are called concurrently`,
-            };
-      const body = summarizer.asGoroutine(m, who);
-      if (body) spawns.push({ goNode: name, file: m.file, pos: 0, loops: [REPEATS], body });
-    }
-    out.push({ who: { kind: 'func', name: `callers of ${info.name}` }, file: info.file, accesses: [], syncs: [], spawns });
+    out.push(cache.callersCheck(info, shared, () => callersTimeline(info, shared, cache.summarizer)));
   }
   return out;
 }
 
-
+function callersTimeline(info: StructInfo, shared: FuncInfo[], summarizer: Summarizer): Timeline {
+  const spawns: Spawn[] = [];
+  for (const m of shared) {
+    const name = childByField(m.node, 'name') ?? m.node;
+    const who: Who =
+      m.name === 'ServeHTTP'
+        ? { kind: 'goroutine', goNode: name, file: m.file, label: `the HTTP handler ${info.name}.ServeHTTP`, startedHere: 'net/http calls ServeHTTP on its own goroutine for every request' }
+        : {
+            kind: 'goroutine',
+            goNode: name,
+            file: m.file,
+            label: `method ${info.name}.${m.name} (${info.name} holds a mutex, so its methods may run concurrently)`,
+            startedHere: `${info.name} holds a mutex, so maprace assumes its methods are called concurrently`,
+          };
+    const body = summarizer.asGoroutine(m, who);
+    if (body) spawns.push({ goNode: name, file: m.file, pos: 0, loops: [REPEATS], body });
+  }
+  return { who: { kind: 'func', name: `callers of ${info.name}` }, file: info.file, accesses: [], syncs: [], spawns };
+}

@@ -7,6 +7,8 @@ import { emptyTimeline, type Access, type AccessKind, type Lock, type Loop, type
 import { where } from '../positions';
 import { checkBudget } from '../budget';
 import { Scope, elemOf, hasMapValues, isMapTypeNode, isMapValue, newVar, type Escape, type VarDecl } from './variables';
+import { SummaryRecords, lookupToken } from './summaryRecords';
+import { modelView } from './modelView';
 
 /** A map a function returns, with the locks held at that `return`. */
 interface ReturnedMap {
@@ -89,39 +91,150 @@ export class Summarizer {
   /** Closure bodies run since the outermost running closure started (see MAX_CLOSURE_RUNS). */
   private closureRuns = 0;
   /** Parameters of package functions and methods: calling one that holds a func runs the caller's argument. */
-  private readonly funcParams = new Set<VarDecl>();
-  private readonly partialParams = new Map<FuncInfo, VarDecl[]>();
+  private readonly funcParams = new WeakSet<VarDecl>();
+  private readonly partialParams = new WeakMap<FuncInfo, VarDecl[]>();
   /** The writing ends of io.Pipes, by key, with the key of their reading end. */
   private readonly pipes = new Map<string, string>();
-  /** The instance a call of a constructor makes, one per call expression. */
-  private readonly freshCalls = new Map<SyntaxNode, VarDecl>();
+  /** Constructor calls outside any body being recorded (none are expected): one instance per call expression. */
+  private readonly looseFreshCalls = new Map<SyntaxNode, VarDecl>();
   /** `go f(...)` inside f itself: filled with f's summary once it is known. */
-  private readonly selfSpawns: { fn: FuncInfo; body: Timeline; binding: Binding }[] = [];
+  private selfSpawns: { fn: FuncInfo; body: Timeline; binding: Binding }[] = [];
   /** Functions some code of the package calls or starts: not entry points. */
   readonly called = new Set<FuncInfo>();
+  /** What each summary depended on, for reuse by the next run (see summaryRecords.ts). */
+  private readonly records: SummaryRecords;
+  private model: PackageModel;
 
-  constructor(private readonly model: PackageModel) {}
+  /** `session`: the Summarizer will run again after edits (nextRun), so it records what it needs for that. */
+  constructor(model: PackageModel, options: { session?: boolean } = {}) {
+    this.records = new SummaryRecords(!!options.session);
+    this.model = this.view(model);
+  }
+
+  /** A session's model notes which entries each body reads (modelView). */
+  private view(model: PackageModel): PackageModel {
+    return this.records.recording ? modelView(model, (key) => this.records.noteRead(key)) : model;
+  }
+
+  /**
+   * Starts another run over `model` (the previous run's, or one whose functions keep their FuncInfo
+   * objects and whose variables keep their VarDecls): summaries whose declarations are unchanged and
+   * whose lookups give the same results again are reused. Returns false when the last run's summaries
+   * depend on the order functions were walked in: then only a new Summarizer gives a fresh run's results.
+   */
+  nextRun(model: PackageModel, changed: ReadonlySet<string> = new Set()): boolean {
+    if (this.records.orderDependent || !this.records.recording) return false;
+    this.model = this.view(model);
+    this.records.nextRun(changed);
+    this.summaries.clear();
+    this.called.clear();
+    this.selfSpawns = [];
+    return true;
+  }
+
+  /** This run's summaries may depend on the order functions were walked in (see nextRun). */
+  get orderDependent(): boolean {
+    return this.records.orderDependent;
+  }
 
   /** `fn` is called, and so are its declarations for other builds. */
   private markCalled(fn: FuncInfo): void {
+    this.records.noteMark(fn);
     this.called.add(fn);
     for (const v of fn.variants ?? []) this.called.add(v);
   }
 
   /** The full timeline of a function, its own locals included. */
   summaryOf(fn: FuncInfo): FuncSummary | undefined {
-    const cached = this.summaries.get(fn);
-    if (cached) return cached;
-    if (this.inProgress.has(fn) || this.inProgress.size > MAX_INLINE_DEPTH) return undefined;
+    let summary = this.summaries.get(fn);
+    if (!summary && !this.inProgress.has(fn) && this.inProgress.size <= MAX_INLINE_DEPTH) summary = this.summarize(fn);
+    this.records.noteLookup(fn, summary);
+    // What a copy of it holds depends on whether the functions that fill its goroutines were done.
+    if (summary) for (const target of this.records.fillTargets(fn)) this.records.noteLookup(target, this.summaries.get(target));
+    return summary;
+  }
+
+  /**
+   * The summaries this run filled goroutines of `summary` with (see CrossSpawn): what is made from it
+   * changes with them even when it is the same object.
+   */
+  fillersOf(summary: FuncSummary): (FuncSummary | undefined)[] {
+    const targets = this.records.fillTargets(summary.fn);
+    return targets.length ? targets.map((t) => this.summaries.get(t)) : [];
+  }
+
+  /** A kept summary's goroutines on functions up the stack were bound to the parameters those have now. */
+  private spawnsHold(spawns: readonly { target: FuncInfo; params: readonly VarDecl[] }[]): boolean {
+    return spawns.every((c) => {
+      const now = this.partialParams.get(c.target);
+      return !!now && now.length === c.params.length && now.every((p, i) => p === c.params[i]);
+    });
+  }
+
+  /**
+   * Parameters of a function summarized again with an unchanged declaration are its previous summary's
+   * VarDecls, reset to what was just declared: goroutines bound to them in kept summaries stay bound.
+   */
+  private keepParams(fn: FuncInfo, params: VarDecl[], scope: Scope): VarDecl[] {
+    const kept = this.records.keptParams(fn);
+    if (!kept || kept.length !== params.length || kept.some((k, i) => k.name !== params[i].name)) return params;
+    return params.map((p, i) => {
+      const k = kept[i] as unknown as Record<string, unknown>;
+      for (const key of Object.keys(k)) if (!(key in p)) delete k[key];
+      Object.assign(k, p, { id: kept[i].id });
+      if (p.name !== '_') scope.declare(kept[i]);
+      return kept[i];
+    });
+  }
+
+  private summarize(fn: FuncInfo): FuncSummary {
     this.inProgress.add(fn);
     try {
-      const who: Who = { kind: 'func', name: fn.receiverType ? `${fn.receiverType}.${fn.name}` : fn.name };
-      const summary = this.summarizeFunction(fn.node, fn.file, who, new Scope(undefined), fn);
+      if (!this.records.recording) {
+        const summary = this.summarizeFunction(fn.node, fn.file, { kind: 'func', name: fn.receiverType ? `${fn.receiverType}.${fn.name}` : fn.name }, new Scope(undefined), fn);
+        this.summaries.set(fn, summary);
+        this.fillSelfSpawns(summary);
+        return summary;
+      }
+      let summary: FuncSummary;
+      const kept = this.records.candidate(fn);
+      if (kept && this.spawnsHold(kept.crossSpawns) && this.replays(fn, kept.lookups)) {
+        summary = kept.summary;
+        for (const m of kept.marks) this.markCalled(m);
+        // Its goroutines on functions up the stack are empty until those are done, as in a fresh run.
+        for (const c of kept.crossSpawns) {
+          delete c.body.paramCalls;
+          Object.assign(c.body, { ...c.empty, accesses: [], spawns: [], syncs: [] });
+          this.selfSpawns.push({ fn: c.target, body: c.body, binding: c.binding as Binding });
+        }
+        this.records.keep(kept);
+      } else {
+        const record = this.records.enter(fn, this.pipes);
+        try {
+          const who: Who = { kind: 'func', name: fn.receiverType ? `${fn.receiverType}.${fn.name}` : fn.name };
+          summary = this.summarizeFunction(fn.node, fn.file, who, new Scope(undefined), fn);
+        } finally {
+          this.records.leave();
+        }
+        record.summary = summary;
+        this.records.keep(record);
+      }
       this.summaries.set(fn, summary);
       this.fillSelfSpawns(summary);
       return summary;
     } finally {
       this.inProgress.delete(fn);
+    }
+  }
+
+  /** Makes a kept summary's lookups again, in order: do they all give what they gave then? */
+  private replays(fn: FuncInfo, lookups: ReadonlyMap<FuncInfo, unknown>): boolean {
+    this.records.enterReplay(fn);
+    try {
+      for (const [callee, token] of lookups) if (lookupToken(this.summaryOf(callee)) !== token) return false;
+      return true;
+    } finally {
+      this.records.leave();
     }
   }
 
@@ -131,8 +244,10 @@ export class Summarizer {
    */
   private fillSelfSpawns(summary: FuncSummary): void {
     const mine = this.selfSpawns.filter((p) => p.fn === summary.fn);
+    if (!mine.length) return;
     const bodies = mine.map((p) => instantiate(summary, p.binding, p.body.who));
     mine.forEach((p, i) => Object.assign(p.body, bodies[i]));
+    this.selfSpawns = this.selfSpawns.filter((p) => p.fn !== summary.fn);
   }
 
   private summarizeFunction(node: SyntaxNode, file: SourceFile, who: Who, scope: Scope, fn: FuncInfo): FuncSummary {
@@ -140,7 +255,7 @@ export class Summarizer {
     const fnScope = new Scope(scope);
     const receiver = childByField(node, 'receiver');
     const [recv] = receiver ? this.declareParams(receiver, file, fnScope, false) : [];
-    const params = this.declareParams(childByField(node, 'parameters'), file, fnScope, true);
+    const params = this.keepParams(fn, this.declareParams(childByField(node, 'parameters'), file, fnScope, true), fnScope);
     for (const p of params) this.funcParams.add(p);
     this.partialParams.set(fn, params);
     const body = childByField(node, 'body');
@@ -298,14 +413,15 @@ export class Summarizer {
 
   /** The instance `call` makes: one identity per call expression. */
   private freshCall(call: SyntaxNode, typeName: string, file: SourceFile, ownedParts: readonly string[] = []): VarDecl {
-    let v = this.freshCalls.get(call);
+    const freshCalls = this.records.freshCalls() ?? this.looseFreshCalls;
+    let v = freshCalls.get(call);
     if (v) return v;
     v = newVar(`${typeName}{}`, call, file, { isMap: false, typeName, fresh: true });
     for (const name of ownedParts) {
       const field = lookupField(this.model, typeName, name);
       if (field) (v.instanceParts ??= new Map()).set(name, newVar(`${v.name}.${name}`, call, file, { isMap: false, typeName: field.typeName, fresh: true }));
     }
-    this.freshCalls.set(call, v);
+    freshCalls.set(call, v);
     return v;
   }
 
@@ -591,7 +707,9 @@ export class Summarizer {
     const [r, w] = targets.map(unparen);
     const reader = r.type === 'identifier' ? this.resolve(r, ctx) : undefined;
     if (reader) reader.reader = true;
-    this.pipes.set(this.keyOf(w, ctx), this.keyOf(r, ctx));
+    const [writer, readerKey] = [this.keyOf(w, ctx), this.keyOf(r, ctx)];
+    this.pipes.set(writer, readerKey);
+    this.records.notePipe(writer, readerKey);
   }
 
   private walkVarDecl(node: SyntaxNode, ctx: Ctx): void {
@@ -790,7 +908,9 @@ export class Summarizer {
         this.runParamCalls(body, argList, ctx);
       } else if (target && params) {
         body = emptyTimeline(who, ctx.file);
-        this.selfSpawns.push({ fn: target, body, binding: this.bind(params, argList, ctx, fn) });
+        const binding = this.bind(params, argList, ctx, fn);
+        this.selfSpawns.push({ fn: target, body, binding });
+        this.records.noteCrossSpawn({ target, params, body, empty: { who: body.who, file: body.file }, binding });
       }
     }
     return body;
@@ -804,32 +924,42 @@ export class Summarizer {
     const text = nodeText(ctx.file, fn);
     const method = fn.type === 'selector_expression' ? nodeText(ctx.file, childByField(fn, 'field') ?? fn) : '';
     const operand = fn.type === 'selector_expression' ? childByField(fn, 'operand') : undefined;
-    const at = where(ctx.file.path, node);
     let callback: SyntaxNode | undefined;
-    let label: string;
+    // The label names a line: made when read, so a kept summary names the line where the call is now.
+    let label: (at: string) => string;
     let startedHere: string;
     let repeats = false;
     let doneKey: string | undefined;
     if ((method === 'HandleFunc' || method === 'Handle') && argList.length === 2) {
       callback = this.handlerFunction(argList[1], ctx);
-      label = `the HTTP handler registered at ${at}`;
+      label = (at) => `the HTTP handler registered at ${at}`;
       startedHere = 'registered as an HTTP handler here: every request runs it on its own goroutine';
       repeats = true;
     } else if (method === 'Go' && argList.length === 1 && operand) {
       callback = argList[0];
-      label = `the goroutine started by ${nodeText(ctx.file, operand)}.Go at ${at}`;
+      const group = nodeText(ctx.file, operand);
+      label = (at) => `the goroutine started by ${group}.Go at ${at}`;
       startedHere = 'the goroutine is started here';
       doneKey = this.keyOf(operand, ctx);
     } else if (text === 'time.AfterFunc' && argList.length === 2) {
       callback = argList[1];
-      label = `the time.AfterFunc callback scheduled at ${at}`;
+      label = (at) => `the time.AfterFunc callback scheduled at ${at}`;
       startedHere = 'time.AfterFunc runs this callback on its own goroutine';
     } else {
       return false;
     }
     if (!callback) return false;
     for (const a of argList) if (a !== callback) this.walk(a, ctx);
-    const who: Who = { kind: 'goroutine', goNode: node, file: ctx.file, label, startedHere };
+    const file = ctx.file;
+    const who: Who = {
+      kind: 'goroutine',
+      goNode: node,
+      file,
+      startedHere,
+      get label() {
+        return label(where(file.path, node));
+      },
+    };
     const body = this.goroutineBody(callback, [], who, ctx);
     if (!body) return true;
     if (doneKey) body.syncs.push({ kind: 'done', key: doneKey, pos: Infinity, loops: [] });

@@ -22,6 +22,25 @@ export interface SyncMapCall {
 const CALL_TEXT = /\.\s*(?:Load|Store|Delete|Range|Swap|CompareAnd)/;
 const METHODS = new Set(['Load', 'Store', 'LoadOrStore', 'LoadAndDelete', 'Delete', 'Range', 'Swap', 'CompareAndSwap', 'CompareAndDelete']);
 
+/**
+ * Calls found in each top-level declaration, for analyses of one package after edits that changed no
+ * declaration outside function bodies (so which names are sync.Maps is the same): a declaration no edit
+ * reached is the same node, with the same calls.
+ */
+export class SyncMapCallCache {
+  readonly calls = new WeakMap<SyntaxNode, SyncMapCall[]>();
+  private readonly texts = new WeakMap<SourceFile, { text: string; calls: boolean }>();
+
+  /** CALL_TEXT.test(file.text), remembered while the text is the same string. */
+  mayCall(file: SourceFile): boolean {
+    const known = this.texts.get(file);
+    if (known?.text === file.text) return known.calls;
+    const calls = CALL_TEXT.test(file.text);
+    this.texts.set(file, { text: file.text, calls });
+    return calls;
+  }
+}
+
 /** How a file names package sync: `sync`, an alias, or a dot import (`Map` alone). */
 interface SyncNames {
   qualifiers: Set<string>;
@@ -84,39 +103,64 @@ export class SyncMaps {
     }
   }
 
+  /** Which names are sync.Maps: calls found with another signature may differ (see SyncMapCallCache). */
+  signature(): string {
+    const names = this.model.files.map((f) => {
+      const n = this.namesOf(f);
+      return `${f.path}:${[...n.qualifiers].join(',')}:${n.dot}`;
+    });
+    return JSON.stringify([[...this.fields], [...this.globals], names]);
+  }
+
   private namesOf(file: SourceFile): SyncNames {
     let n = this.names.get(file);
     if (!n) this.names.set(file, (n = syncNamesOf(file)));
     return n;
   }
 
-  /** Every call of a sync.Map method on a receiver known to be a sync.Map, in source order per file. */
-  calls(): SyncMapCall[] {
+  /**
+   * Every call of a sync.Map method on a receiver known to be a sync.Map, in source order per file.
+   * `cache` (see SyncMapCallCache) keeps each top-level declaration's calls between analyses.
+   */
+  calls(cache?: SyncMapCallCache): SyncMapCall[] {
     const out: SyncMapCall[] = [];
     // Cheap text checks first: most packages declare no sync.Map, most files call none of its methods.
     if (!this.model.files.some((f) => f.text.includes('Map'))) return out;
     for (const file of this.model.files) {
-      if (!CALL_TEXT.test(file.text)) continue;
-      walk(file.root, (n) => {
-        if (n.type !== 'call_expression') return;
-        const fn = childByField(n, 'function');
-        if (fn?.type !== 'selector_expression') return;
-        const operand = childByField(fn, 'operand');
-        const field = childByField(fn, 'field');
-        const method = field && nodeText(file, field);
-        if (!operand || !field || !method || !METHODS.has(method) || !this.isSyncMap(file, operand)) return;
-        const args = childByField(n, 'arguments');
-        out.push({
-          file,
-          call: n,
-          method,
-          methodNode: field,
-          receiver: operand,
-          receiverText: nodeText(file, operand).replace(/\s+/g, ''),
-          args: args ? namedChildren(args) : [],
-        });
-      });
+      if (!(cache ? cache.mayCall(file) : CALL_TEXT.test(file.text))) continue;
+      for (const decl of file.root.children) {
+        let found = cache?.calls.get(decl);
+        if (!found) {
+          found = this.callsIn(file, decl);
+          cache?.calls.set(decl, found);
+        }
+        out.push(...found);
+      }
     }
+    return out;
+  }
+
+  private callsIn(file: SourceFile, decl: SyntaxNode): SyncMapCall[] {
+    const out: SyncMapCall[] = [];
+    walk(decl, (n) => {
+      if (n.type !== 'call_expression') return;
+      const fn = childByField(n, 'function');
+      if (fn?.type !== 'selector_expression') return;
+      const operand = childByField(fn, 'operand');
+      const field = childByField(fn, 'field');
+      const method = field && nodeText(file, field);
+      if (!operand || !field || !method || !METHODS.has(method) || !this.isSyncMap(file, operand)) return;
+      const args = childByField(n, 'arguments');
+      out.push({
+        file,
+        call: n,
+        method,
+        methodNode: field,
+        receiver: operand,
+        receiverText: nodeText(file, operand).replace(/\s+/g, ''),
+        args: args ? namedChildren(args) : [],
+      });
+    });
     return out;
   }
 

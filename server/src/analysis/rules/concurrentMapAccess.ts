@@ -1,8 +1,9 @@
 // concurrent-map-access: two accesses to one map, at least one a write, that may run at the same
 // time with no common lock and no happens-before order. Each racy access gets one finding.
 import { childByField, namedChildren, nodeText } from '../syntax';
-import type { Finding, Fix } from '../types';
-import type { VarDecl } from '../model/variables';
+import type { Finding } from '../types';
+import type { MapFixes } from '../fixes/mapFixes';
+import { withLazyFixes } from '../lazyFixes';
 import type { Access } from '../model/timeline';
 import type { Race, RaceFacts } from '../model/races';
 import { nodeRange, where } from '../positions';
@@ -11,8 +12,8 @@ import { guardedMap } from '../fixes/guardWithMutex';
 export const RULE_ID = 'concurrent-map-access';
 
 /** `fixes`: the fixes of each racy map (mapFixes); `skip`: races whose access another, more specific rule reports. */
-export function concurrentMapAccess(facts: RaceFacts, fixes: ReadonlyMap<VarDecl, Fix[]>, skip: (race: Race) => boolean = () => false): Finding[] {
-  return [...facts.races.values()].filter((race) => !skip(race)).map((race) => toFinding(race, fixes.get(guardedMap(race.here.access.v)) ?? []));
+export function concurrentMapAccess(facts: RaceFacts, fixes: MapFixes, skip: (race: Race) => boolean = () => false): Finding[] {
+  return [...facts.races.values()].filter((race) => !skip(race)).map((race) => withLazyFixes(toFinding(race), () => fixes(guardedMap(race.here.access.v))));
 }
 
 const HERE_VERB = { read: 'read', write: 'written', iterate: 'ranged over' } as const;
@@ -39,7 +40,7 @@ export function mapExpressionText(a: Access): string {
   return nodeText(a.file, n);
 }
 
-function toFinding(race: Race, fixes: Fix[]): Finding {
+function toFinding(race: Race): Omit<Finding, 'fixes'> {
   const { here, other } = race;
   const a = here.access;
   const b = other.access;
@@ -75,6 +76,5 @@ function toFinding(race: Race, fixes: Fix[]): Finding {
     message,
     range: nodeRange(a.node),
     related,
-    fixes,
   };
 }

@@ -1,6 +1,7 @@
 // map-escapes-lock: a reference to a guarded map is taken inside the critical section (an alias, or
 // the result of a locked getter) and used after the lock is released, while others write the map
 // under that lock: the lock protected the lookup of the map, not its use.
+import { withLazyFixes } from '../lazyFixes';
 import type { Finding } from '../types';
 import type { Access, Lock } from '../model/timeline';
 import type { VarDecl } from '../model/variables';
@@ -39,8 +40,7 @@ export function mapEscapesLock(facts: RaceFacts, goVersion?: string): Finding[] 
     });
     if (!other || !lock) continue;
     const name = lock.text ?? 'the lock';
-    const fix = copyUnderLock(a, facts.accesses, goVersion);
-    out.set(key, {
+    out.set(key, withLazyFixes({
       file: a.file.path,
       rule: RULE_ID,
       severity: 'warning',
@@ -53,8 +53,10 @@ export function mapEscapesLock(facts: RaceFacts, goVersion?: string): Finding[] 
         { file: escape.file.path, range: nodeRange(escape.node), message: `${escape.here} while ${name} is held` },
         { file: other.file.path, range: nodeRange(other.node), message: `${VERB[other.kind]} under ${name} here` },
       ],
-      fixes: fix ? [fix] : [],
-    });
+    }, () => {
+      const fix = copyUnderLock(a, facts.accesses, goVersion);
+      return fix ? [fix] : [];
+    }));
   }
   return [...out.values()];
 }

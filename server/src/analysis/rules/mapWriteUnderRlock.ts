@@ -1,5 +1,6 @@
 // map-write-under-rlock: a map write while only RLock of an RWMutex is held. Readers run together,
 // so two of them writing crash with "concurrent map writes".
+import { withLazyFixes } from '../lazyFixes';
 import type { Finding } from '../types';
 import type { Access, Lock } from '../model/timeline';
 import { accessKey, type RaceFacts } from '../model/races';
@@ -22,11 +23,11 @@ export function mapWriteUnderRlock(facts: RaceFacts): Finding[] {
   const out = new Map<string, Finding>();
   for (const a of facts.accesses) {
     const lock = onlyReadLock(a);
+    if (!lock) continue;
     const key = accessKey(a);
-    if (!lock || out.has(key)) continue;
+    if (out.has(key)) continue;
     const mutex = lock.text ?? 'the mutex';
-    const fix = rlockToLock(lock, facts.accesses);
-    out.set(key, {
+    out.set(key, withLazyFixes({
       file: a.file.path,
       rule: RULE_ID,
       severity: 'error',
@@ -35,8 +36,10 @@ export function mapWriteUnderRlock(facts: RaceFacts): Finding[] {
         `readers run together, so their writes race: fatal error: concurrent map writes`,
       range: nodeRange(a.node),
       related: lock.at ? [{ file: lock.at.file.path, range: nodeRange(lock.at.node), message: `${mutex}.RLock() is taken here; a write needs ${mutex}.Lock()` }] : [],
-      fixes: fix ? [fix] : [],
-    });
+    }, () => {
+      const fix = rlockToLock(lock, facts.accesses);
+      return fix ? [fix] : [];
+    }));
   }
   return [...out.values()];
 }

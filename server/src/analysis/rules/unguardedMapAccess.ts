@@ -1,5 +1,6 @@
 // unguarded-map-access: a shared map that is accessed under one mutex everywhere else (or at every
 // write) is accessed here without it: the getter that forgot the lock its setter takes.
+import { withLazyFixes } from '../lazyFixes';
 import type { Finding } from '../types';
 import type { Access, Lock } from '../model/timeline';
 import type { VarDecl } from '../model/variables';
@@ -98,16 +99,17 @@ export function unguardedMapAccess(facts: RaceFacts, model: PackageModel, guards
     const places = byPlace(others);
     const guardedAt = guardedPlaces(places, guard.key).map((list) => list[0]);
     const mutex = mutexSpelling(a, guard);
-    const fix = mutex ? lockAroundAccess(a, mutex, guard.key, facts.accesses) : undefined;
-    out.set(key, {
+    out.set(key, withLazyFixes({
       file: a.file.path,
       rule: RULE_ID,
       severity: 'warning',
       message: `map \`${mapExpressionText(a)}\` is ${VERB[a.kind]} here without ${guard.text}, which guards it at ${guardedAt.length} of ${places.size} other places`,
       range: nodeRange(a.node),
       related: guardedAt.slice(0, 3).map((o) => ({ file: o.file.path, range: nodeRange(o.node), message: `accessed under ${guard.text} here` })),
-      fixes: fix ? [fix] : [],
-    });
+    }, () => {
+      const fix = mutex ? lockAroundAccess(a, mutex, guard.key, facts.accesses) : undefined;
+      return fix ? [fix] : [];
+    }));
   }
   return [...out.values()];
 }

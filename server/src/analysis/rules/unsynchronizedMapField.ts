@@ -1,6 +1,8 @@
 // unsynchronized-map-field: a struct's map field that methods running concurrently touch, in a
 // struct with no mutex at all: reported once, at the field, with the races as related information.
-import type { Finding, Fix } from '../types';
+import type { Finding } from '../types';
+import type { MapFixes } from '../fixes/mapFixes';
+import { withLazyFixes } from '../lazyFixes';
 import type { FieldInfo, FuncInfo, PackageModel } from '../model/packageModel';
 import type { VarDecl } from '../model/variables';
 import type { RaceFacts } from '../model/races';
@@ -21,7 +23,7 @@ function inMethodOf(a: Access, typeName: string, model: PackageModel, methods: r
 }
 
 /** `fixes`: the fixes of each racy map (mapFixes): the field's are offered at the field too. */
-export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel, fixes: ReadonlyMap<VarDecl, Fix[]>): Finding[] {
+export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel, fixes: MapFixes): Finding[] {
   const fields = new Map<VarDecl, FieldInfo>();
   for (const s of model.structs.values()) for (const f of s.fields.values()) fields.set(f.decl, f);
   const out = new Map<FieldInfo, Finding>();
@@ -34,15 +36,15 @@ export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel, fi
     if (![race.here, race.other].some((side) => inMethodOf(side.access, field.owner.name, model, methods))) continue;
     let finding = out.get(field);
     if (!finding) {
-      finding = {
+      const decl = field.decl;
+      finding = withLazyFixes({
         file: field.owner.file.path,
         rule: RULE_ID,
         severity: 'warning',
         message: `field \`${field.owner.name}.${field.name}\` is a map accessed by methods that run concurrently, and ${field.owner.name} has no mutex guarding it`,
         range: nodeRange(field.decl.node),
-        related: [],
-        fixes: fixes.get(field.decl) ?? [],
-      };
+        related: [] as Finding['related'],
+      }, () => fixes(decl));
       out.set(field, finding);
     }
     const a = race.here.access;

@@ -1,0 +1,349 @@
+// A PackageSession analyses a package again after each edit from what it kept: after every one of a few
+// hundred random edits of real files (the fixture corpus, packages built to reach its corner cases, and
+// net/http with h2_bundle.go), its findings (ranges, messages, related information and fixes) must be
+// exactly what a fresh analyzePackage of freshly parsed files gives. MAPRACE_SESSION_STEPS scales the
+// number of edits; MAPRACE_SEED reproduces a run.
+import { after, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzePackage, type Finding, type SourceFile } from '../../server/src/analysis/index';
+import { PackageSession } from '../../server/src/analysis/session';
+import { createGoParser } from '../../server/src/parsing/goParser';
+import { parseSourceFile } from '../../server/src/parsing/sourceFile';
+import { DocumentStore } from '../../server/src/workspace/documentStore';
+import { loadCases, ruleDirs } from '../support/fixtureCorpus';
+
+const SEED = Number(process.env.MAPRACE_SEED ?? Date.now() % 1_000_000);
+const SCALE = Number(process.env.MAPRACE_SESSION_STEPS ?? 1);
+
+type Parser = Awaited<ReturnType<typeof createGoParser>>;
+let parser: Promise<Parser> | undefined;
+const parserOnce = () => (parser ??= createGoParser());
+after(async () => (await parser)?.delete());
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What editing Go looks like, a keystroke or a paste at a time; some of it breaks the syntax. */
+const SNIPPETS = [
+  ' ', ' ', ' ', '', 'x', '\n', '\t', '}', '{', '(', '"', '// note\n', '/* c */', 'go f()\n', 'm["k"] = 1\n',
+  'mu.Lock()\n', 'mu.Unlock()\n', 'defer mu.Unlock()\n', 'return\n', 'go func() { m[1]++ }()\n', 'wg.Wait()\n',
+  'ch <- 1\n', '<-ch\n', 'delete(m, k)\n', 'for k := range m {\n_ = k\n}\n', 'false', 'var v = map[string]int{}\n',
+];
+
+/** An offset that splits neither a CRLF pair nor a surrogate pair. */
+function boundary(text: string, offset: number): number {
+  let o = Math.max(0, Math.min(offset, text.length));
+  while (o > 0 && o < text.length) {
+    const prev = text.charCodeAt(o - 1);
+    const next = text.charCodeAt(o);
+    if (!(prev === 13 && next === 10) && !(prev >= 0xd800 && prev <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)) break;
+    o--;
+  }
+  return o;
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function randomEdit(rand: () => number, text: string): Edit {
+  const start = boundary(text, Math.floor(rand() * (text.length + 1)));
+  const r = rand();
+  const span = r < 0.55 ? 0 : r < 0.9 ? Math.floor(rand() * 4) : Math.floor(rand() * 80);
+  const end = boundary(text, start + span);
+  if (span > 0 && rand() < 0.4) return { start, end: Math.max(start, end), text: '' };
+  if (rand() < 0.1) {
+    const from = boundary(text, Math.floor(rand() * text.length));
+    return { start, end: Math.max(start, end), text: text.slice(from, boundary(text, from + Math.floor(rand() * 120))) };
+  }
+  return { start, end: Math.max(start, end), text: SNIPPETS[Math.floor(rand() * SNIPPETS.length)] };
+}
+
+/** Findings as data, fixes planned: what a client could ever see of them. */
+const asData = (findings: readonly Finding[]) => JSON.stringify(findings);
+
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `session: …${a.slice(Math.max(0, i - 200), i + 200)}…\nfresh:   …${b.slice(Math.max(0, i - 200), i + 200)}…`;
+}
+
+interface Totals {
+  steps: number;
+  incremental: number;
+  fresh: number;
+}
+
+/**
+ * Edits `openPath` (one of `paths`) `steps` times through a DocumentStore, as the server does, and checks
+ * the session against a fresh analysis after each edit; now and then the text goes back to the last
+ * version without syntax errors, as undo does.
+ */
+async function fuzz(name: string, paths: readonly string[], openPath: string, steps: number, seed: number, totals: Totals, script?: (text: string, step: number) => Edit): Promise<void> {
+  const p = await parserOnce();
+  const rand = prng(seed);
+  const others: SourceFile[] = paths.filter((f) => f !== openPath).map((f) => parseSourceFile(p, f, fs.readFileSync(f, 'utf8')));
+  const store = new DocumentStore(p);
+  const uri = `file://${openPath}`;
+  let doc = TextDocument.create(uri, 'go', 1, fs.readFileSync(openPath, 'utf8'));
+  store.open(uri, 1, doc.getText());
+  const session = new PackageSession();
+  let lastClean = doc.getText();
+  const context = (step: number) => `${name}, step ${step}, seed ${seed} (rerun with MAPRACE_SEED=${SEED})`;
+  for (let step = 0; step <= steps; step++) {
+    if (step > 0) {
+      const text = doc.getText();
+      const back = rand() < 0.15 && text !== lastClean;
+      const e = script ? script(text, step) : back ? { start: 0, end: text.length, text: lastClean } : randomEdit(rand, text);
+      const change = { range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, text: e.text };
+      doc = TextDocument.create(uri, 'go', step + 1, text.slice(0, e.start) + e.text + text.slice(e.end));
+      store.change(uri, step + 1, [change]);
+    }
+    const open = store.sourceFile(store.get(uri)!);
+    assert.equal(open.text, doc.getText(), `document text, ${context(step)}`);
+    const files = [...others, open].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const got = session.analyze(files, { goVersion: '1.19' });
+    if (step > 0) {
+      totals.steps++;
+      totals.incremental += session.stats.incremental;
+      totals.fresh += session.stats.fresh;
+    }
+    const reparsed = files.map((f) => (f === open ? parseSourceFile(p, f.path, f.text) : f));
+    if (!reparsed.find((f) => f.path === openPath)!.root.hasError) lastClean = open.text;
+    const want = analyzePackage(reparsed, { goVersion: '1.19' });
+    const [a, b] = [asData(got), asData(want)];
+    assert.ok(a === b, `findings after an edit, ${context(step)}:\n${firstDifference(a, b)}`);
+  }
+}
+
+function write(dir: string, files: Record<string, string>): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  return Object.entries(files).map(([name, text]) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+  });
+}
+
+/**
+ * Packages that reach what a session must get exactly right: calls in a cycle (a summary made while its
+ * caller is still being made), a goroutine started on a function further up the stack (filled in when
+ * that one is done), a call chain deeper than the inlining limit, an io.Pipe held by a package variable
+ * (the order functions are walked in shows), struct and constant declarations, and maps racing.
+ */
+const CORNERS: Record<string, Record<string, string>> = {
+  cycles: {
+    'cycles.go': `package cycles
+
+import "sync"
+
+var m = map[string]int{}
+var mu sync.Mutex
+
+const debug = false
+
+type Crawler struct {
+	mu   sync.Mutex
+	seen map[string]bool
+	out  map[string]int
+}
+
+func (c *Crawler) Crawl(url string, depth int) {
+	if depth == 0 {
+		return
+	}
+	c.visit(url, depth)
+}
+
+func (c *Crawler) visit(url string, depth int) {
+	c.seen[url] = true
+	for _, next := range []string{url + "a", url + "b"} {
+		go c.Crawl(next, depth-1)
+	}
+	if debug {
+		m[url]++
+	}
+}
+
+func ping(n int) {
+	if n > 0 {
+		pong(n - 1)
+	}
+	touch()
+}
+
+func touch() {
+	m["ping"]++
+}
+
+func pong(n int) {
+	if n > 0 {
+		go ping(n - 1)
+	}
+	mu.Lock()
+	m["pong"]++
+	mu.Unlock()
+}
+
+// Looks up pong after ping is done: pong's goroutine on ping is filled in by then.
+func Other() {
+	pong(1)
+	m["other"] = 1
+}
+
+func Start() {
+	go ping(3)
+	pong(2)
+	c := &Crawler{seen: map[string]bool{}, out: map[string]int{}}
+	c.Crawl("x", 2)
+	c.out["done"] = 1
+}
+`,
+    'deep.go': `package cycles
+
+var deep = map[int]int{}
+
+func d0() { deep[0]++; d1() }
+func d1() { d2() }
+func d2() { d3() }
+func d3() { d4() }
+func d4() { d5() }
+func d5() { d6() }
+func d6() { d7() }
+func d7() { d8() }
+func d8() { d9() }
+func d9() { d10() }
+func d10() { d11() }
+func d11() { d12() }
+func d12() { d13() }
+func d13() { d14() }
+func d14() { d15() }
+func d15() { deep[15]++ }
+
+func Deep() {
+	go d0()
+	d5()
+	go d10()
+	deep[1] = 2
+}
+`,
+  },
+  pipes: {
+    'pipe.go': `package pipes
+
+import "io"
+
+var pr, pw = io.Pipe()
+
+var pr2 *io.PipeReader
+var pw2 *io.PipeWriter
+
+func init() {
+	pr2, pw2 = io.Pipe()
+}
+
+func Pipe2() {
+	go func() { buf["p2"] = nil; pw2.Write(nil) }()
+	pr2.Read(nil)
+	buf["p2r"] = nil
+}
+
+var buf = map[string][]byte{}
+
+func writer(b []byte) {
+	buf["w"] = b
+	pw.Write(b)
+}
+
+func Reader() {
+	go writer([]byte("x"))
+	p := make([]byte, 1)
+	pr.Read(p)
+	buf["r"] = p
+}
+`,
+  },
+};
+
+test(`a session's findings equal a fresh analysis after each random edit: the fixture corpus (seed ${SEED})`, async () => {
+  const totals: Totals = { steps: 0, incremental: 0, fresh: 0 };
+  let i = 0;
+  for (const rule of ruleDirs()) {
+    for (const c of loadCases(rule)) {
+      const sources = c.files.filter((f) => !f.path.endsWith('_test.go'));
+      if (!sources.length) continue;
+      const open = sources[i % sources.length].path;
+      await fuzz(`${rule}/${c.name}`, c.files.map((f) => f.path), open, Math.round(4 * SCALE), SEED + i++, totals);
+    }
+  }
+  console.log(`fixture corpus: ${totals.steps} edits, ${totals.incremental} analysed incrementally, ${totals.fresh} afresh`);
+  assert.ok(totals.incremental > totals.steps / 4, `the session reused its summaries too rarely: ${JSON.stringify(totals)}`);
+});
+
+test(`a session's findings equal a fresh analysis after each random edit: cycles, deep chains, pipes (seed ${SEED})`, async (t) => {
+  const totals: Totals = { steps: 0, incremental: 0, fresh: 0 };
+  const tmp = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'maprace-session-'));
+  t.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  let i = 0;
+  for (const [name, files] of Object.entries(CORNERS)) {
+    const paths = write(path.join(tmp, name), files);
+    for (const open of paths) await fuzz(`${name}/${path.basename(open)}`, paths, open, Math.round(60 * SCALE), SEED + 1000 + i++, totals);
+  }
+  console.log(`corner packages: ${totals.steps} edits, ${totals.incremental} analysed incrementally, ${totals.fresh} afresh`);
+  assert.ok(totals.incremental > 0, 'the session never reused its summaries');
+});
+
+function goRoot(): string | undefined {
+  try {
+    return execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+test(`a session's findings equal a fresh analysis after each random edit: net/http with h2_bundle.go open (seed ${SEED})`, async (t) => {
+  const root = goRoot();
+  const dir = root && path.join(root, 'src', 'net', 'http');
+  if (!dir || !fs.existsSync(path.join(dir, 'h2_bundle.go'))) return t.skip('no GOROOT/src/net/http (install golang-src)');
+  const paths = fs.readdirSync(dir).filter((f) => f.endsWith('.go')).map((f) => path.join(dir, f));
+  const totals: Totals = { steps: 0, incremental: 0, fresh: 0 };
+  await fuzz('net/http h2_bundle.go', paths, path.join(dir, 'h2_bundle.go'), Math.round(25 * SCALE), SEED + 2000, totals);
+  console.log(`net/http: ${totals.steps} edits, ${totals.incremental} analysed incrementally, ${totals.fresh} afresh`);
+  assert.ok(totals.incremental > totals.steps / 3, `the session reused its summaries too rarely: ${JSON.stringify(totals)}`);
+});
+
+test('a session follows edits that change what a goroutine started further up the stack does', async (t) => {
+  const totals: Totals = { steps: 0, incremental: 0, fresh: 0 };
+  const tmp = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'maprace-session-'));
+  t.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const paths = write(path.join(tmp, 'cycles'), CORNERS.cycles);
+  const open = paths.find((f) => f.endsWith('cycles.go'))!;
+  // touch's access to m (ping calls it: ping's summary changes, its declaration does not) goes under the
+  // mutex and back, and the Crawler's map field gets a lock and loses it.
+  const toggles: [string, string][] = [
+    ['\tm["ping"]++\n}', '\tmu.Lock()\n\tm["ping"]++\n\tmu.Unlock()\n}'],
+    ['\tc.seen[url] = true', '\tc.mu.Lock()\n\tc.seen[url] = true\n\tc.mu.Unlock()'],
+  ];
+  await fuzz('cycles.go, scripted', paths, open, 8, SEED, totals, (text, step) => {
+    const [a, b] = toggles[(step - 1) % toggles.length];
+    const [from, to] = text.includes(a) ? [a, b] : [b, a];
+    const start = text.indexOf(from);
+    return { start, end: start + from.length, text: to };
+  });
+  assert.equal(totals.fresh, 0, 'every scripted edit is analysed incrementally');
+});
