@@ -74,3 +74,11 @@ test('an early return that reads the map: disabled, the read would run after the
   assert.deepEqual(fix.edits, []);
   assert.match(fix.disabled ?? '', /^`return m\["x"\]` \(p\.go:7\) reads the map in its result, after mMu would be unlocked$/);
 });
+
+test('a one-line block inside another (found by the fuzzer): disabled with the reason, not overlapping edits', async () => {
+  const text = 'package p\n\nvar m = map[string]int{}\n\nfunc F() { go func() { m["a"] = 1 }(); m["b"] = 2 }\n';
+  const fix = await guardOf(text);
+  assert.match(fix.title, /^Guard `m` with a/);
+  assert.deepEqual(fix.edits, []);
+  assert.equal(fix.disabled, 'the block at p.go:5 is on one line inside another; split them into lines first');
+});

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BIN, tempTree, type JsonFinding } from '../cli/run';
-import { hugeFile, NESTINGS, racyFile, slowPackage } from './mutations';
+import { hugeFile, NESTINGS, pathologicalErrors, racyFile, slowPackage } from './mutations';
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
@@ -67,6 +67,16 @@ test('a parse over the timeout is cancelled and skipped; the next file parses co
   const r = run(['--format', 'json', root], { MAPRACE_PARSE_TIMEOUT_MS: '50' });
   assert.equal(r.status, 1, r.stderr);
   assert.equal(r.stderr, `maprace: skipped ${path.join(root, 'p', 'a_data.go')}: too slow to parse (over 50 ms)\n`);
+  assert.deepEqual(racyLines(JSON.parse(r.stdout), path.join(root, 'p', 'b_racy.go')), [5, 6]);
+});
+
+test('a file of syntax errors that tree-sitter would take minutes over is cancelled at the parse timeout', () => {
+  const root = tempTree({ 'p/a_errors.go': pathologicalErrors(1_800_000), 'p/b_racy.go': racyFile() });
+  const started = Date.now();
+  const r = run(['--format', 'json', root], { MAPRACE_PARSE_TIMEOUT_MS: '1000' });
+  assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+  assert.equal(r.status, 1, r.stderr);
+  assert.equal(r.stderr, `maprace: skipped ${path.join(root, 'p', 'a_errors.go')}: too slow to parse (over 1 s)\n`);
   assert.deepEqual(racyLines(JSON.parse(r.stdout), path.join(root, 'p', 'b_racy.go')), [5, 6]);
 });
 

@@ -148,12 +148,21 @@ export function renameIdentifiers(r: Random, text: string): string {
   return out;
 }
 
+/** A run of lines joined into one with `; `: one-line functions and blocks, as some people write them. */
+export function joinLines(r: Random, text: string): string {
+  const lines = text.split('\n');
+  const a = int(r, lines.length);
+  const b = Math.min(lines.length, a + 2 + int(r, 12));
+  lines.splice(a, b - a, lines.slice(a, b).map((l) => l.trim()).join('; ').replace(/\{; /g, '{ ').replace(/; \}/g, ' }'));
+  return lines.join('\n');
+}
+
 /** Synchronization removed: `go`, `defer`, unlocks, waits and channel operations dropped here and there. */
 export function dropSync(r: Random, text: string): string {
   return text.replace(/\b(go |defer )|\.(Unlock|RUnlock|Wait|Done|Lock|RLock)\(\)|<-/g, (m) => (r() < 0.3 ? (m.startsWith('.') ? '.String()' : '') : m));
 }
 
-const MUTATIONS = { truncate, byteEdits, deleteBrackets, shuffleLines, notUtf8, lineEnds, wideCharacters, wrapLines, renameIdentifiers, dropSync } as const;
+const MUTATIONS = { truncate, byteEdits, deleteBrackets, shuffleLines, notUtf8, lineEnds, wideCharacters, wrapLines, joinLines, renameIdentifiers, dropSync } as const;
 
 /** Applies 1 to 3 random mutations in a row (or a crossover with `donors`); returns their names, for the failure message. */
 export function mutate(r: Random, text: string, donors: readonly string[] = []): { text: string; applied: string[] } {
@@ -222,3 +231,34 @@ export function slowPackage(copies: number, depth: number): string {
   const fns = Array.from({ length: copies }, (_, i) => `func F${i}(k string) {\n\tgo func() {\n\t\tm[k] = 1\n\t}()\n${rep('go func() {\n', depth)}m[k]++\n${rep('}()\n', depth)}}\n`);
   return `package slow\n\nvar m = map[string]int{}\n\n${fns.join('\n')}`;
 }
+
+/**
+ * `bytes` of syntax errors that tree-sitter's error recovery takes minutes over (70 KB: 0.6 s, 230 KB: over
+ * 5 s, 1.8 MB: not done after 5 minutes): what the parse timeout is for.
+ */
+export function pathologicalErrors(bytes: number, pkg = 'p'): string {
+  return `package ${pkg}\n` + 'func ( { ) } [ ] x y z\n'.repeat(Math.ceil(bytes / 24));
+}
+
+const pre = 'package p\n\nimport "sync"\n\n';
+
+/** Packages that are odd in meaning rather than syntax: cycles in types, calls and closures, duplicates, shadowed builtins. */
+export const ODD_PACKAGES: Record<string, string> = {
+  embedCycle: pre + 'type A struct { B; mu sync.Mutex; m map[string]int }\ntype B struct { A }\nfunc (a *A) F() { go a.G(); a.m["x"] = 1; a.B.A.m["y"] = 2; a.x.m["z"] = 3 }\nfunc (a *A) G() { a.mu.Lock(); a.m["q"] = 1; a.mu.Unlock() }\n',
+  embedPtrCycle: pre + 'type A struct { *B; m map[string]int }\ntype B struct { *A }\nfunc (a *A) F() { go func() { a.m["x"] = 1 }(); _ = a.q.m["y"] }\n',
+  selfEmbed: pre + 'type A struct { *A; m map[string]int; mu sync.Mutex }\nfunc (a *A) F() { go func() { a.m["x"] = 1 }(); a.z["y"] = 2; a.mu.Lock() }\n',
+  aliasCycle: pre + 'type A = B\ntype B = A\nvar x A\nvar m = map[string]int{}\nfunc F() { go func() { m["a"] = 1 }(); _ = x.f; m["b"] = 2 }\n',
+  namedCycle: pre + 'type A B\ntype B A\ntype M map[string]M\nvar mm M\nfunc F() { go func() { mm["a"]["b"]["c"] = nil }(); mm["b"] = nil; _ = mm["x"]["y"] }\n',
+  ptrSelf: pre + 'type T *T\ntype S []S\ntype C chan C\nvar t T\nvar m = map[string]T{}\nfunc F() { go func() { m["a"] = t }(); _ = *m["b"] }\n',
+  recursiveFuncs: pre + 'var m = map[string]int{}\nfunc A() { B(); go A() ; m["a"] = 1 }\nfunc B() { A(); go B(); _ = m["b"] }\n',
+  dupDecls: pre + 'var m = map[string]int{}\nvar m = map[string]int{}\nfunc F() {}\nfunc F() { go F(); m["a"] = 1 }\ntype T struct{ m map[int]int }\ntype T struct{ m map[int]int; mu sync.Mutex }\nfunc (t *T) F() { go t.F(); t.m[1] = 1 }\nfunc (t T) F() {}\n',
+  methodOnNonStruct: pre + 'type M map[string]int\nfunc (m M) Set(k string) { m[k] = 1 }\nfunc (m *M) Get(k string) int { return (*m)[k] }\nvar g M\nfunc F() { go g.Set("a"); _ = g.Get; g.Set("b"); go (&g).Get("c") }\n',
+  closureStartsItself: pre + 'var m = map[string]int{}\nfunc F() {\n\tf := func() {\n\t\tgo f()\n\t}\n\tf := func() {\n\t\tm["a"]++\n\t\tgo f()\n\t}\n\tgo f()\n}\n',
+  closureSelf: pre + 'var m = map[string]int{}\nfunc F() { var f func(); f = func() { m["a"]++; f(); go f() }; f(); go f() }\n',
+  closureMutual: pre + 'var m = map[string]int{}\nfunc F() { var g func(); f := func() { g(); m["a"]++ }; g = func() { f(); go f() }; go g(); f() }\n',
+  shadowedBuiltins: pre + 'func F() { len := 1; delete := func(m map[string]int, k string) {}; make := 2; m := map[string]int{}; go delete(m, "a"); _ = len + make; m["b"] = 1; var sync int; _ = sync }\n',
+  lockOnWeird: pre + 'var m = map[string]int{}\nfunc F() { var mu *sync.Mutex; (*mu).Lock(); mu.Lock(); sync.Mutex{}.Lock(); go func() { m["a"] = 1 }(); m["b"] = 2; (&sync.RWMutex{}).RLock() }\n',
+  goNonCall: pre + 'var m = map[string]int{}\nfunc F() { go m; go; defer; go (func(){ m["a"] = 1 }); go func() {}; m["b"] = 1 }\n',
+  genericish: pre + 'type Set[K comparable] struct { mu sync.Mutex; m map[K]struct{} }\nfunc (s *Set[K]) Add(k K) { s.mu.Lock(); s.m[k] = struct{}{}; s.mu.Unlock() }\nfunc (s *Set[K]) Has(k K) bool { _, ok := s.m[k]; return ok }\nfunc F[T any, M ~map[string]T](m M) { go func() { m["a"] = *new(T) }(); _ = m["b"] }\n',
+  labelsGoto: pre + 'var m = map[string]int{}\nfunc F() {\nL:\n go func() { m["a"] = 1 }()\n for { select { default: break L } }\n goto L\n m["b"] = 2\n}\n',
+};

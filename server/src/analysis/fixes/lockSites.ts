@@ -65,6 +65,10 @@ export function lockEdits(sites: readonly Site[], mapAccesses: readonly { node: 
   const edits: TextEdit[] = [];
   const byParent = new Map<SyntaxNode, Site[]>();
   for (const s of outermost(sites)) byParent.set(s.stmt.parent!, [...(byParent.get(s.stmt.parent!) ?? []), s]);
+  // A one-line block is rewritten whole, so one inside another would be edited twice, overlapping.
+  const oneLine = [...byParent].filter(([b]) => b.type === 'block' && b.startPoint.row === b.endPoint.row);
+  const nested = oneLine.find(([inner, [{ file }]]) => oneLine.some(([outer, [o]]) => outer !== inner && o.file === file && outer.start <= inner.start && inner.end <= outer.end));
+  if (nested) return { reason: `the block at ${line(nested[1][0].file, nested[0])} is on one line inside another; split them into lines first` };
   for (const [parent, group] of byParent) {
     const file = group[0].file;
     const runs = runsOf(parent, group);
@@ -224,9 +228,6 @@ function runEdits(plan: Plan, file: SourceFile): Locking {
   }
   return { edits };
 }
-
-
-
 
 /** `go func() { m[k] = v; done <- true }()` becomes one statement a line, with the lock around the runs. */
 function rewriteOneLineBlock(block: SyntaxNode, file: SourceFile, plans: Plan[]): TextEdit | { reason: string } {

@@ -773,15 +773,24 @@ export class Summarizer {
   /** Runs a named closure's body at `at` (a call, or a use as a value), once per walk of that point. */
   private runClosure(v: VarDecl, args: SyntaxNode[], ctx: Ctx, at: SyntaxNode): void {
     const closure = v.closure!;
-    if (this.runningClosures.has(v) || this.runningClosures.size > MAX_INLINE_DEPTH) return;
+    this.insideClosure(v, () => this.walkClosureBody(closure.lit, { ...ctx, scope: closure.scope, posOverride: this.pos(ctx, at) }, args, ctx));
+  }
+
+  /**
+   * Runs `walk` over the body of the named closure `v`, unless `v` is running already (it calls or starts
+   * itself), closures are nested too deep, or too many bodies ran (MAX_CLOSURE_RUNS); false if it did not.
+   */
+  private insideClosure(v: VarDecl, walk: () => void): boolean {
+    if (this.runningClosures.has(v) || this.runningClosures.size > MAX_INLINE_DEPTH) return false;
     if (this.runningClosures.size === 0) this.closureRuns = 0;
-    if (++this.closureRuns > MAX_CLOSURE_RUNS) return;
+    if (++this.closureRuns > MAX_CLOSURE_RUNS) return false;
     this.runningClosures.add(v);
     try {
-      this.walkClosureBody(closure.lit, { ...ctx, scope: closure.scope, posOverride: this.pos(ctx, at) }, args, ctx);
+      walk();
     } finally {
       this.runningClosures.delete(v);
     }
+    return true;
   }
 
   private walkFor(node: SyntaxNode, ctx: Ctx): void {
@@ -890,11 +899,13 @@ export class Summarizer {
       const block = childByField(fn, 'body');
       if (block) this.walk(block, { tl: body, file: ctx.file, scope, locks: [], loops: [], end: block.end });
     } else if (fn?.type === 'identifier' && this.resolve(fn, ctx)?.closure) {
-      const closure = this.resolve(fn, ctx)!.closure!;
-      body = emptyTimeline(who, ctx.file);
+      const v = this.resolve(fn, ctx)!;
+      const closure = v.closure!;
+      const started = emptyTimeline(who, ctx.file);
       const block = childByField(closure.lit, 'body');
-      const inner: Ctx = { tl: body, file: ctx.file, scope: closure.scope, locks: [], loops: [], end: block?.end ?? closure.lit.end };
-      this.walkClosureBody(closure.lit, inner, argList, ctx);
+      const inner: Ctx = { tl: started, file: ctx.file, scope: closure.scope, locks: [], loops: [], end: block?.end ?? closure.lit.end };
+      // A closure that starts itself (`f = func() { ...; go f() }`) is walked once, as runClosure does.
+      if (this.insideClosure(v, () => this.walkClosureBody(closure.lit, inner, argList, ctx))) body = started;
     } else {
       const target = this.callee(fn, ctx);
       if (target) this.markCalled(target);
