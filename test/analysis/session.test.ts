@@ -16,6 +16,7 @@ import { createGoParser } from '../../server/src/parsing/goParser';
 import { parseSourceFile } from '../../server/src/parsing/sourceFile';
 import { DocumentStore } from '../../server/src/workspace/documentStore';
 import { loadCases, ruleDirs } from '../support/fixtureCorpus';
+import { prng } from '../support/prng';
 
 const SEED = Number(process.env.MAPRACE_SEED ?? Date.now() % 1_000_000);
 const SCALE = Number(process.env.MAPRACE_SESSION_STEPS ?? 1);
@@ -25,16 +26,6 @@ let parser: Promise<Parser> | undefined;
 const parserOnce = () => (parser ??= createGoParser());
 after(async () => (await parser)?.delete());
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What editing Go looks like, a keystroke or a paste at a time; some of it breaks the syntax. */
 const SNIPPETS = [

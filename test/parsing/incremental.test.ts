@@ -9,6 +9,7 @@ import { createGoParser, parseGo, type Tree } from '../../server/src/parsing/goP
 import { DocumentTree, lineStarts, type TextChange } from '../../server/src/parsing/documentTree';
 import { toSyntax } from '../../server/src/parsing/toSyntax';
 import { changedSince, syntaxGeneration, type SyntaxNode } from '../../server/src/analysis/syntax';
+import { prng } from '../support/prng';
 
 const INLINE = [
   'package main',
@@ -30,17 +31,6 @@ const INLINE = [
   '',
 ];
 
-/** Mulberry32: small, seedable, good enough to pick edits reproducibly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = [
   '',

@@ -2,17 +2,7 @@
 // encodings produce, and nesting no parser-recursive walk survives. Every choice comes from one seeded
 // generator, so a failing mutant is replayed from its seed.
 
-/** mulberry32: small, fast and good enough to spread mutations; the same seed gives the same mutant. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng as rng } from '../support/prng';
 
 export type Random = () => number;
 

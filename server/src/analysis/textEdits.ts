@@ -28,6 +28,18 @@ export function lineStartsAfter(starts: readonly number[], text: string, start: 
   return out;
 }
 
+/** The row and UTF-16 column of `offset`, given the text's line starts. */
+export function pointAt(starts: readonly number[], offset: number): { row: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { row: lo, column: offset - starts[lo] };
+}
+
 /** Clamped like LSP: past the end of a line means its end, past the last line the end of text. */
 export function offsetAt(starts: readonly number[], text: string, pos: Position): number {
   if (pos.line < 0) return 0;

@@ -1,7 +1,7 @@
 // Keeps one document's syntax tree in step with its text, reparsing incrementally.
 import type { Parser } from 'web-tree-sitter';
 import { deleteTree, parseGo, type Tree, type Point } from './goParser';
-import { lineStarts, lineStartsAfter, offsetAt } from '../analysis/textEdits';
+import { lineStarts, lineStartsAfter, offsetAt, pointAt } from '../analysis/textEdits';
 import type { Span, SyntaxEdit } from './toSyntax';
 import { FileSkipped } from './limits';
 
@@ -11,17 +11,6 @@ export { lineStarts };
 export interface TextChange {
   range?: { start: { line: number; character: number }; end: { line: number; character: number } };
   text: string;
-}
-
-function pointAt(starts: number[], offset: number): Point {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { row: lo, column: offset - starts[lo] };
 }
 
 /** Where text ends, as a tree-sitter point, after inserting `inserted` at `start`. */

@@ -6,7 +6,7 @@
 import type { Tree } from './goParser';
 import { wasmBinding } from './goParser';
 import { markRenewed, nextSyntaxGeneration, type Point, type SyntaxNode } from '../analysis/syntax';
-import { lineStarts } from '../analysis/textEdits';
+import { lineStarts, pointAt } from '../analysis/textEdits';
 import { checkNesting } from './nesting';
 
 /** Rows and UTF-16 columns from offsets, with LSP's line breaks (`\n`, `\r\n`, lone `\r`). */
@@ -21,15 +21,7 @@ class LineIndex {
   }
 
   point(offset: number): Point {
-    const starts = (this.starts ??= lineStarts(this.text));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { row: lo, column: offset - starts[lo] };
+    return pointAt((this.starts ??= lineStarts(this.text)), offset);
   }
 }
 
