@@ -80,7 +80,7 @@ const asData = (findings: readonly Finding[]) => JSON.stringify(findings);
 function firstDifference(a: string, b: string): string {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
-  return `session: …${a.slice(Math.max(0, i - 200), i + 200)}…\nfresh:   …${b.slice(Math.max(0, i - 200), i + 200)}…`;
+  return `session: …${a.slice(Math.max(0, i - 200), i + 600)}…\nfresh:   …${b.slice(Math.max(0, i - 200), i + 600)}…`;
 }
 
 interface Totals {
@@ -335,11 +335,15 @@ test('a session follows edits that change what a goroutine started further up th
   const open = paths.find((f) => f.endsWith('cycles.go'))!;
   // touch's access to m (ping calls it: ping's summary changes, its declaration does not) goes under the
   // mutex and back, and the Crawler's map field gets a lock and loses it.
+  // Then declarations change under names that stay: a variable stops being a map (its name node is
+  // untouched), a field's type changes.
   const toggles: [string, string][] = [
     ['\tm["ping"]++\n}', '\tmu.Lock()\n\tm["ping"]++\n\tmu.Unlock()\n}'],
     ['\tc.seen[url] = true', '\tc.mu.Lock()\n\tc.seen[url] = true\n\tc.mu.Unlock()'],
+    ['var m = map[string]int{}', 'var m = mapOf()\n\nfunc mapOf() map[string]int { return nil }'],
+    ['\tout  map[string]int', '\tout  []int'],
   ];
-  await fuzz('cycles.go, scripted', paths, open, 8, SEED, totals, (text, step) => {
+  await fuzz('cycles.go, scripted', paths, open, 16, SEED, totals, (text, step) => {
     const [a, b] = toggles[(step - 1) % toggles.length];
     const [from, to] = text.includes(a) ? [a, b] : [b, a];
     const start = text.indexOf(from);

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createGoParser, parseGo, type Tree } from '../../server/src/parsing/goParser';
 import { DocumentTree, lineStarts, type TextChange } from '../../server/src/parsing/documentTree';
 import { toSyntax } from '../../server/src/parsing/toSyntax';
-import type { SyntaxNode } from '../../server/src/analysis/syntax';
+import { changedSince, syntaxGeneration, type SyntaxNode } from '../../server/src/analysis/syntax';
 
 const INLINE = [
   'package main',
@@ -270,15 +270,18 @@ async function fuzz(name: string, source: string, steps: number, seed: number): 
       // The copy made from the previous copy is exactly a new copy of the same tree (errors or not).
       const changes = tree.takeChanges();
       const before = new Set(copy?.children ?? []);
+      const generation = syntaxGeneration();
+      const kept = (n: SyntaxNode) => !changedSince(n, generation);
       const everyBefore = new Set<SyntaxNode>();
       if (copy) for (const stack = [copy]; stack.length; ) for (const c of stack.pop()!.children) everyBefore.add(c), stack.push(c);
       copy = toSyntax(tree.tree, tree.text, copy && !changes.reset ? { root: copy, edits: changes.edits, changed: changes.changed, lineStarts: tree.lineStarts } : undefined);
       // DocumentTree's line starts, kept up to date edit by edit, are what the copy's points come from.
       assert.deepEqual(tree.lineStarts, lineStarts(expected), `line starts ${where} of ${context()}`);
       checkPositions(copy, expected, `copy ${where} of ${context()}`);
-      stats.reused += copy.children.filter((c) => before.has(c)).length;
-      for (const top of copy.children.filter((c) => !before.has(c))) {
-        for (const stack = [top]; stack.length; ) for (const c of stack.pop()!.children) if (everyBefore.has(c)) stats.reusedInside++; else stack.push(c);
+      // Taken over whole: the same object, not renewed; inside an edited (new or renewed) one, the same.
+      stats.reused += copy.children.filter((c) => before.has(c) && kept(c)).length;
+      for (const top of copy.children.filter((c) => !before.has(c) || !kept(c))) {
+        for (const stack = [top]; stack.length; ) for (const c of stack.pop()!.children) if (everyBefore.has(c) && kept(c)) stats.reusedInside++; else stack.push(c);
       }
       const fromCopy = flatten(copy);
       const own = flatten(incRoot);

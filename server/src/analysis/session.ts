@@ -4,7 +4,7 @@
 // (see summaryRecords.ts), as findRaces reuses the checks of unchanged timelines. Files must be the
 // same SourceFile objects from one analysis to the next, updated in place when edited, with the
 // top-level nodes an edit did not reach kept (toSyntax with PreviousSyntax does both).
-import type { SourceFile, SyntaxNode } from './syntax';
+import { changedSince, syntaxGeneration, type SourceFile, type SyntaxNode } from './syntax';
 import type { Finding } from './types';
 import { analyzePackage, finalize, runRules, type AnalysisOptions } from './index';
 import { buildPackageModel, funcInfoOf, type FuncInfo, type PackageModel } from './model/packageModel';
@@ -25,6 +25,8 @@ interface GroupState {
   texts: string[];
   /** Each file's top-level nodes when last analysed. */
   decls: SyntaxNode[][];
+  /** The syntax generation then: a node renewed since (changedSince) was edited. */
+  generation: number;
   model: PackageModel;
   races: RaceCache;
   syncMaps: SyncMapCallCache;
@@ -32,6 +34,8 @@ interface GroupState {
   syncMapSignature?: string;
   /** Which names are sync.Maps, while no declaration outside function bodies changes. */
   syncMapNames?: SyncMaps;
+  /** The model's functions and methods by declaration (see bodyUpdates), kept while the model is patched. */
+  funcsByNode?: Map<SyntaxNode, FuncInfo>;
   optionsKey: string;
   findings: Finding[];
 }
@@ -69,6 +73,7 @@ export class PackageSession {
   private analyzeGroup(previous: GroupState | undefined, files: SourceFile[], options: AnalysisOptions, optionsKey: string): GroupState {
     const decls = files.map((f) => [...f.root.children]);
     const texts = files.map((f) => f.text);
+    const generation = syntaxGeneration();
     if (previous && previous.optionsKey === optionsKey && sameFiles(previous, files) && sameList(previous.texts, texts)) {
       this.stats.unchanged++;
       return previous;
@@ -91,7 +96,8 @@ export class PackageSession {
         }
         const names = syncMapNames ?? new SyncMaps(model);
         const findings = runRules(model, facts, () => names.calls(syncMaps), options);
-        return { files, texts, decls, model, races: kept.races, syncMaps, syncMapSignature, syncMapNames: names, optionsKey, findings };
+        const funcsByNode = patch.declarations ? undefined : kept.funcsByNode;
+        return { files, texts, decls, generation, model, races: kept.races, syncMaps, syncMapSignature, syncMapNames: names, funcsByNode, optionsKey, findings };
       }
     }
     this.stats.fresh++;
@@ -101,7 +107,7 @@ export class PackageSession {
     const facts = findRaces(model, races);
     const names = new SyncMaps(model);
     const findings = runRules(model, facts, () => names.calls(syncMaps), options);
-    return { files, texts, decls, model, races, syncMaps, syncMapSignature: names.signature(), syncMapNames: names, optionsKey, findings };
+    return { files, texts, decls, generation, model, races, syncMaps, syncMapSignature: names.signature(), syncMapNames: names, optionsKey, findings };
   }
 }
 
@@ -122,10 +128,14 @@ function sameFiles(state: GroupState, files: readonly SourceFile[]): boolean {
 function patchModel(previous: GroupState, files: readonly SourceFile[], decls: SyntaxNode[][]): { model: PackageModel; declarations: boolean; changed: ReadonlySet<string> } {
   const updates = bodyUpdates(previous, files, decls);
   if (updates) {
-    for (const [info, node] of updates) info.node = node;
+    for (const [info, node] of updates) {
+      previous.funcsByNode?.delete(info.node);
+      previous.funcsByNode?.set(node, info);
+      info.node = node;
+    }
     return { model: { ...previous.model, files }, declarations: false, changed: new Set() };
   }
-  const { model, changed } = diffModel(previous.model, buildPackageModel(files));
+  const { model, changed } = diffModel(previous.model, buildPackageModel(files), previous.generation);
   return { model, declarations: true, changed };
 }
 
@@ -134,9 +144,12 @@ function patchModel(previous: GroupState, files: readonly SourceFile[], decls: S
  * the edited functions' FuncInfo objects with their new declarations; else undefined.
  */
 function bodyUpdates(previous: GroupState, files: readonly SourceFile[], decls: SyntaxNode[][]): [FuncInfo, SyntaxNode][] | undefined {
-  const byNode = new Map<SyntaxNode, FuncInfo>();
-  for (const f of previous.model.funcs.values()) for (const info of [f, ...(f.variants ?? [])]) byNode.set(info.node, info);
-  for (const list of previous.model.methods.values()) for (const info of list) byNode.set(info.node, info);
+  let byNode = previous.funcsByNode;
+  if (!byNode) {
+    byNode = previous.funcsByNode = new Map();
+    for (const f of previous.model.funcs.values()) for (const info of [f, ...(f.variants ?? [])]) byNode.set(info.node, info);
+    for (const list of previous.model.methods.values()) for (const info of list) byNode.set(info.node, info);
+  }
   const updates: [FuncInfo, SyntaxNode][] = [];
   for (let i = 0; i < files.length; i++) {
     const before = previous.decls[i];
@@ -144,7 +157,7 @@ function bodyUpdates(previous: GroupState, files: readonly SourceFile[], decls: 
     if (before.length !== now.length) return undefined;
     for (let k = 0; k < now.length; k++) {
       const [old, node] = [before[k], now[k]];
-      if (old === node) continue;
+      if (old === node && !changedSince(node, previous.generation)) continue;
       if (old.type !== node.type) return undefined;
       // Line ends and semicolons between declarations hold nothing.
       if (!node.named || node.type === 'comment') continue;

@@ -22,6 +22,36 @@ export interface SyntaxNode {
   hasError: boolean;
 }
 
+/**
+ * Syntax copies made after an edit keep the objects of nodes in the same place with the same type (see
+ * toSyntax): a node no edit reached keeps its subtree; one on the way to an edit is renewed, its subtree
+ * changed, and is stamped with the generation of the copy that renewed it. Whatever was learnt from a node
+ * at some generation holds while changedSince(node, thatGeneration) is false.
+ */
+const renewals = new WeakMap<SyntaxNode, number>();
+let generation = 0;
+
+/** The current generation of syntax copies. */
+export function syntaxGeneration(): number {
+  return generation;
+}
+
+/** Starts a generation (a syntax copy after an edit); returns it. */
+export function nextSyntaxGeneration(): number {
+  return ++generation;
+}
+
+/** `node` was renewed in a copy made in `gen`. */
+export function markRenewed(node: SyntaxNode, gen: number): void {
+  renewals.set(node, gen);
+}
+
+/** Has `node`'s subtree changed since generation `gen` (the same object, renewed later)? */
+export function changedSince(node: SyntaxNode, gen: number): boolean {
+  const renewed = renewals.get(node);
+  return renewed !== undefined && renewed > gen;
+}
+
 export interface SourceFile {
   /** Path as the caller names it (absolute in the server, as given on the CLI). */
   path: string;

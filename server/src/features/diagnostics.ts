@@ -25,6 +25,9 @@ export interface DiagnosticsOptions {
   debounceMs?: number;
 }
 
+/** How long editing must pause before the rest of a partly analysed directory is (see analyzeSoon). */
+const REST_QUIET_MS = 1000;
+
 export class Diagnostics {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** While the workspace is being indexed, one refresh at the end replaces one per package. */
@@ -52,6 +55,11 @@ export class Diagnostics {
     this.analyzeSoon(dir);
   }
 
+  /** A document changed within the last `quietMs`. */
+  editing(quietMs = 300): boolean {
+    return Date.now() - this.lastEdit < quietMs;
+  }
+
   /** Resolves once no document has changed for `quietMs`: background work gives way to typing. */
   async editingPause(quietMs = 300): Promise<void> {
     for (;;) {
@@ -61,7 +69,7 @@ export class Diagnostics {
     }
   }
 
-  private analyzeSoon(dir: string): void {
+  private analyzeSoon(dir: string, delayMs = this.options.debounceMs ?? 150): void {
     clearTimeout(this.timers.get(dir));
     this.timers.set(
       dir,
@@ -69,12 +77,15 @@ export class Diagnostics {
         this.timers.delete(dir);
         // Nothing answers a timer: a throw here would end the process.
         try {
-          this.ensureAnalyzed(dir);
+          // The rest of a directory whose open document's package clause was analysed (for its pulls) waits
+          // for a real pause: on a busy machine one edit's analysis can outlast the debounce.
+          if (this.packages.isPartial(dir) && this.editing(REST_QUIET_MS)) this.analyzeSoon(dir, REST_QUIET_MS);
+          else this.ensureAnalyzed(dir);
           this.failures.ok(`diagnostics of ${dir}`);
         } catch (err) {
           this.failures.fail(`diagnostics of ${dir}`, err);
         }
-      }, this.options.debounceMs ?? 150),
+      }, delayMs),
     );
   }
 

@@ -31,6 +31,20 @@ function boundHeapGrowth(on: boolean): void {
   if (!on && indexing === 0) v8.setFlagsFromString('--heap-growing-percent=0');
 }
 
+/**
+ * While a document is being edited, its analyses come first: indexing waits for a pause, and meanwhile
+ * the heap grows as V8 likes (bounded growth means more full collections, which typing would feel).
+ */
+async function giveWayToEditing(diagnostics: Diagnostics): Promise<void> {
+  if (!diagnostics.editing()) return;
+  boundHeapGrowth(false);
+  try {
+    await diagnostics.editingPause();
+  } finally {
+    boundHeapGrowth(true);
+  }
+}
+
 export async function indexWorkspace(
   connection: Connection,
   roots: readonly string[],
@@ -52,13 +66,12 @@ export async function indexWorkspace(
       let done = 0;
       for (const [dir, members] of groups) {
         for (const file of members) {
-          // While a document is being edited, its analyses come first.
-          await diagnostics.editingPause();
+          await giveWayToEditing(diagnostics);
           warm(file);
           await yieldToRequests();
         }
         // Packages not seen yet are stale; one already analysed (an open document's) is skipped.
-        await diagnostics.editingPause();
+        await giveWayToEditing(diagnostics);
         diagnostics.analyzeInBackground(dir);
         done++;
         progress.report(Math.round((done / dirs.length) * 100), `${done}/${dirs.length} packages`);

@@ -5,7 +5,7 @@
 // same objects, offsets moved), so an edit costs one declaration's copy and caches keyed by nodes hold.
 import type { Tree } from './goParser';
 import { wasmBinding } from './goParser';
-import type { Point, SyntaxNode } from '../analysis/syntax';
+import { markRenewed, nextSyntaxGeneration, type Point, type SyntaxNode } from '../analysis/syntax';
 import { lineStarts } from '../analysis/textEdits';
 import { checkNesting } from './nesting';
 
@@ -42,7 +42,8 @@ class Node implements SyntaxNode {
   constructor(
     readonly type: string,
     readonly named: boolean,
-    readonly field: string | null,
+    // Mutable only for a node renewed after an edit (see toSyntax).
+    public field: string | null,
     // Mutable only for a node taken over after an edit: moved by the edit, under the new root.
     public start: number,
     public end: number,
@@ -124,8 +125,9 @@ class EditMap {
   }
 
   /**
-   * The new span of a previous node no edit or changed span reached; a node counts as reached when one
-   * merely borders it. Undefined when reached.
+   * The new span of a previous node no edit or changed span reached; a node counts as reached by an edit
+   * that merely borders it (its first or last token may be lexed anew), by a changed span only when they
+   * overlap (a changed span ends where the next token, unchanged, starts). Undefined when reached.
    */
   untouched(node: SyntaxNode): Span | undefined {
     let start = node.start;
@@ -140,26 +142,34 @@ class EditMap {
       }
       return undefined;
     }
-    for (const c of this.changed) if (start <= c.end && end >= c.start) return undefined;
+    for (const c of this.changed) if (start < c.end && end > c.start) return undefined;
     return { start, end };
   }
 }
 
+/** One stack for every shift: an edit near the top of a big file moves most of its nodes. */
+const shiftStack: Node[] = [];
+
 function shift(node: SyntaxNode, delta: number): void {
-  const stack = [node as Node];
-  while (stack.length) {
-    const n = stack.pop()!;
+  const stack = shiftStack;
+  let top = 0;
+  stack[top++] = node as Node;
+  while (top > 0) {
+    const n = stack[--top];
     n.start += delta;
     n.end += delta;
-    for (const c of n.children) stack.push(c as Node);
+    const children = n.children;
+    for (let i = 0; i < children.length; i++) stack[top++] = children[i] as Node;
   }
+  stack.length = 0;
 }
 
-/** A node being copied whose previous copy (`old`) an edit reached: its children are matched against old's. */
+/** A node being copied, renewed from a previous one an edit reached: its children are matched against `olds`. */
 interface Frame {
   node: Node;
-  old: SyntaxNode | undefined;
-  /** The first of old's children not yet passed. */
+  /** The previous node's children, before it was renewed. */
+  olds: readonly SyntaxNode[];
+  /** The first of `olds` not yet passed. */
   next: number;
   children: SyntaxNode[];
 }
@@ -167,8 +177,9 @@ interface Frame {
 /**
  * `text` must be the text the tree was parsed from; points are computed from it. With `previous`, every
  * subtree no edit or changed span reached is taken over from that copy (the same objects, moved and
- * re-parented in place), so only the path from the root to each edit is copied again: the previous root
- * must not be used afterwards.
+ * re-parented in place), and the nodes on the way to each edit keep their objects too when they keep
+ * their place and type, renewed in place and marked so (markRenewed, changedSince): only what is new is
+ * made, and things known of a node stay attached to it. The previous root must not be used afterwards.
  */
 /** Each copy's depth counting every level (an upper bound where subtrees were taken over). */
 const rawDepths = new WeakMap<SyntaxNode, number>();
@@ -187,6 +198,7 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
     previous = undefined;
   }
   const map = previous && new EditMap(previous.edits, previous.changed);
+  const generation = previous ? nextSyntaxGeneration() : 0;
   const checkMissing = tree.rootNode.hasError;
   // tree.walk() leaves the new cursor in the transfer buffer; from here on only direct calls touch it.
   tree.walk();
@@ -207,6 +219,7 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
       return node;
     };
     /** Copies the descendants of `top`, the cursor's node, and leaves the cursor on it again. */
+    /** `topDepth`: how deep `top` is, for the nesting check (rawDepth). */
     const descend = (top: Node, topDepth: number): void => {
       if (C._ts_tree_cursor_goto_first_child_wasm(t) !== 1) return;
       let node: SyntaxNode = make(top);
@@ -241,28 +254,35 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
     };
     /**
      * For the cursor's node, a child of `f.node`: the previous copy of it when no edit reached it (taken
-     * over), else the previous node in its place with its type (whose children are matched in turn).
+     * over), else the previous node in its place with its type (renewed: its children are matched in turn).
      */
-    const match = (f: Frame): { reuse?: Node; counterpart?: SyntaxNode } => {
-      const olds = f.old!.children;
+    const match = (f: Frame): { reuse?: Node; renew?: Node } => {
+      const olds = f.olds;
       const start = C._ts_tree_cursor_start_index_wasm(t);
       while (f.next < olds.length && map!.offset(olds[f.next].start) < start) f.next++;
-      const candidate = olds[f.next];
+      const candidate = olds[f.next] as Node | undefined;
       if (!candidate || map!.offset(candidate.start) !== start) return {};
       const typeId = C._ts_tree_cursor_current_node_type_id_wasm(t);
-      if (candidate.type !== (types[typeId] ?? 'ERROR')) return {};
+      if (candidate.type !== (types[typeId] ?? 'ERROR') || candidate.named !== (typeId < named.length ? named[typeId] === 1 : true)) return {};
       f.next++;
       const span = map!.untouched(candidate);
       const fieldId = C._ts_tree_cursor_current_field_id_wasm(t);
       const field = fieldId ? (fields[fieldId] ?? null) : null;
-      if (!span || span.end !== C._ts_tree_cursor_end_index_wasm(t) || candidate.field !== field) return { counterpart: candidate };
-      const node = candidate as Node;
-      if (node.start !== start) shift(node, start - node.start);
-      node.parent = f.node;
+      candidate.parent = f.node;
+      if (!span || span.end !== C._ts_tree_cursor_end_index_wasm(t) || candidate.field !== field) {
+        candidate.start = start;
+        candidate.end = C._ts_tree_cursor_end_index_wasm(t);
+        candidate.field = field;
+        candidate.hasError = checkMissing && (candidate.type === 'ERROR' || C._ts_tree_cursor_current_node_is_missing_wasm(t) === 1);
+        markRenewed(candidate, generation);
+        return { renew: candidate };
+      }
+      if (candidate.start !== start) shift(candidate, start - candidate.start);
       // Its height is at most the previous tree's depth.
       rawDepth = Math.max(rawDepth, frames.length + (rawDepths.get(previous!.root) ?? Infinity));
-      return { reuse: node };
+      return { reuse: candidate };
     };
+    // The root is always new: caches of whole files are keyed by it.
     const root = make(null);
     let rawDepth = 0;
     const finished = (): SyntaxNode => {
@@ -272,19 +292,24 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
     };
     if (C._ts_tree_cursor_goto_first_child_wasm(t) !== 1) return finished();
     // Nodes whose copies are being made, innermost last (no recursion: trees nest thousands deep).
-    const frames: Frame[] = [{ node: root, old: previous?.root, next: 0, children: [] }];
+    const frames: Frame[] = [{ node: root, olds: previous?.root.children ?? [], next: 0, children: [] }];
     for (;;) {
       const f = frames[frames.length - 1];
-      const { reuse, counterpart } = f.old?.children.length ? match(f) : {};
+      const { reuse, renew } = f.olds.length ? match(f) : {};
       let child = reuse;
-      if (!child) {
-        child = make(f.node);
-        if (frames.length > rawDepth) rawDepth = frames.length;
-        if (!counterpart?.children.length) descend(child, frames.length);
+      if (frames.length > rawDepth) rawDepth = frames.length;
+      if (!child && renew) {
+        child = renew;
+        const olds = renew.children;
+        renew.children = NO_CHILDREN;
+        if (!olds.length) descend(renew, frames.length);
         else if (C._ts_tree_cursor_goto_first_child_wasm(t) === 1) {
-          frames.push({ node: child, old: counterpart, next: 0, children: [] });
+          frames.push({ node: renew, olds, next: 0, children: [] });
           continue;
         }
+      } else if (!child) {
+        child = make(f.node);
+        descend(child, frames.length);
       }
       // `child` is done: on to its next sibling, or finish the nodes whose last child it was.
       let done: SyntaxNode = child;

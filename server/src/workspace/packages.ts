@@ -36,6 +36,8 @@ export class Packages {
   private readonly findings = new Map<string, Finding[]>();
   private readonly signatures = new Map<string, string>();
   private readonly failures = new FailureLog((message) => this.log(message));
+  /** The package clause each file on disk declares, while its size and modification time stay the same. */
+  private readonly clauses = new Map<string, { mtimeMs: number; size: number; clause: string | undefined }>();
   /** Packages with open documents, analysed again after each edit from what the last analysis kept. */
   private readonly sessions = new Map<string, PackageSession>();
   /** Files over a limit (too large, too slow to parse, too deeply nested) and packages over the time budget. */
@@ -64,8 +66,7 @@ export class Packages {
     const state = this.packages.get(dir);
     if (!state || state.dirty) return true;
     if (state.partial === undefined) return false;
-    const text = file === undefined ? undefined : this.textOf(file);
-    return text === undefined || declaredPackage(text) !== state.partial;
+    return file === undefined || this.clauseOf(file) !== state.partial;
   }
 
   /** Only one package clause of the directory has been analysed yet. */
@@ -96,6 +97,7 @@ export class Packages {
     this.packages.delete(dir);
     this.sessions.delete(dir);
     this.disk.unpin(dir);
+    for (const file of this.clauses.keys()) if (path.dirname(file) === dir) this.clauses.delete(file);
     // Every file with findings or a skip notice has a signature.
     const had = [...this.signatures.keys()].filter((f) => path.dirname(f) === dir);
     for (const f of had) {
@@ -125,12 +127,22 @@ export class Packages {
 
   /** Does `file` declare package `clause` (or might it: its text does not say)? */
   private declares(file: string, clause: string): boolean {
+    const declared = this.clauseOf(file);
+    return declared === undefined || declared === clause;
+  }
+
+  private clauseOf(file: string): string | undefined {
+    const open = this.docs.atPath(file);
+    if (open) return declaredPackage(open.tree.text);
     try {
-      const text = this.docs.atPath(file)?.tree.text ?? fs.readFileSync(file, 'utf8');
-      const declared = declaredPackage(text);
-      return declared === undefined || declared === clause;
+      const { mtimeMs, size } = fs.statSync(file);
+      const known = this.clauses.get(file);
+      if (known && known.mtimeMs === mtimeMs && known.size === size) return known.clause;
+      const clause = declaredPackage(fs.readFileSync(file, 'utf8'));
+      this.clauses.set(file, { mtimeMs, size, clause });
+      return clause;
     } catch {
-      return true;
+      return undefined;
     }
   }
 
@@ -162,8 +174,7 @@ export class Packages {
     state.triggers = new Set();
     state.dirty = false;
     // Partial the first time, or again for the same clause: another clause's findings would be dropped.
-    const text = first !== undefined && (!state.files.length || state.partial !== undefined) ? this.textOf(first) : undefined;
-    const declared = text !== undefined ? declaredPackage(text) : undefined;
+    const declared = first !== undefined && (!state.files.length || state.partial !== undefined) ? this.clauseOf(first) : undefined;
     const clause = declared !== undefined && (state.partial === undefined || declared === state.partial) ? declared : undefined;
     state.partial = clause;
     const sources = this.sourcesOf(dir, clause);
@@ -214,14 +225,6 @@ export class Packages {
     }
     state.files = sources.map((s) => s.path);
     return { dir, files: [...files], changed, triggers };
-  }
-
-  private textOf(file: string): string | undefined {
-    try {
-      return this.docs.atPath(file)?.tree.text ?? fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
   }
 
   private state(dir: string): PackageState {

@@ -3,6 +3,7 @@
 // model keeps the previous objects (whose identities summaries and caches hold) for every entry whose
 // facts are unchanged, moved to the new nodes, and says which entries changed: the summaries that read
 // one of those are made again (see SummaryRecords), the others are kept.
+import { changedSince, type SyntaxNode } from '../syntax';
 import type { FieldInfo, FuncInfo, PackageModel, StructInfo } from './packageModel';
 import type { VarDecl } from './variables';
 
@@ -55,12 +56,26 @@ function moveStruct(kept: StructInfo, now: StructInfo): StructInfo {
   return kept;
 }
 
-/** Entries of `now`, each the previous object when its facts are the same; keys of the others into `changed`. */
-function merge<V>(before: ReadonlyMap<string, V>, now: ReadonlyMap<string, V>, facts: (v: V) => string, move: (kept: V, now: V) => V, key: (name: string) => string, changed: Set<string>): Map<string, V> {
+/** The declarations a function (with its other builds) was built from. */
+const funcNodes = (f: FuncInfo) => [f.node, ...(f.variants ?? []).map((v) => v.node)];
+
+/**
+ * Entries of `now`, each the previous object when its facts are the same; keys of the others into
+ * `changed`. `nodes`: the declarations an entry is built from, when the same ones (not renewed `since`,
+ * and the same map types) certainly build the same entry. Not for variables: their node is only the name, which an edit of the
+ * type or value leaves in place.
+ */
+function merge<V>(before: ReadonlyMap<string, V>, now: ReadonlyMap<string, V>, facts: (v: V) => string, move: (kept: V, now: V) => V, key: (name: string) => string, changed: Set<string>, sameMapTypes: boolean, since: number, nodes?: (v: V) => SyntaxNode[]): Map<string, V> {
+  const sameNodes = (a: V, b: V) => {
+    if (!nodes || !sameMapTypes) return false;
+    const [x, y] = [nodes(a), nodes(b)];
+    return x.length === y.length && x.every((n, i) => n === y[i] && !changedSince(n, since));
+  };
   const out = new Map<string, V>();
   for (const [name, v] of now) {
     const kept = before.get(name);
-    if (kept !== undefined && facts(kept) === facts(v)) out.set(name, move(kept, v));
+    if (kept !== undefined && sameNodes(kept, v)) out.set(name, kept);
+    else if (kept !== undefined && facts(kept) === facts(v)) out.set(name, move(kept, v));
     else {
       out.set(name, v);
       changed.add(key(name));
@@ -79,17 +94,18 @@ function setChanges(before: ReadonlySet<string>, now: ReadonlySet<string>, key: 
  * `now`, built from the edited files, made of `before`'s objects wherever their facts are unchanged
  * (moved to `now`'s nodes in place), with the keys (KEY) of the entries that changed.
  */
-export function diffModel(before: PackageModel, now: PackageModel): { model: PackageModel; changed: Set<string> } {
+export function diffModel(before: PackageModel, now: PackageModel, since: number): { model: PackageModel; changed: Set<string> } {
   const changed = new Set<string>();
   setChanges(before.mapTypes, now.mapTypes, KEY.mapType, changed);
+  const sameMapTypes = changed.size === 0;
   setChanges(before.falseConsts, now.falseConsts, KEY.falseConst, changed);
   const model: PackageModel = {
     files: now.files,
     mapTypes: now.mapTypes,
     falseConsts: now.falseConsts,
-    globals: merge(before.globals, now.globals, varFacts, moveVar, KEY.global, changed),
-    structs: merge(before.structs, now.structs, structFacts, moveStruct, KEY.struct, changed),
-    funcs: merge(before.funcs, now.funcs, funcFacts, moveFunc, KEY.func, changed),
+    globals: merge(before.globals, now.globals, varFacts, moveVar, KEY.global, changed, sameMapTypes, since),
+    structs: merge(before.structs, now.structs, structFacts, moveStruct, KEY.struct, changed, sameMapTypes, since, (s) => [s.node, ...s.variants.map((v) => v.node)]),
+    funcs: merge(before.funcs, now.funcs, funcFacts, moveFunc, KEY.func, changed, sameMapTypes, since, funcNodes),
     methods: merge(
       before.methods,
       now.methods,
@@ -104,6 +120,9 @@ export function diffModel(before: PackageModel, now: PackageModel): { model: Pac
       },
       KEY.methods,
       changed,
+      sameMapTypes,
+      since,
+      (list) => list.flatMap(funcNodes),
     ),
   };
   return { model, changed };

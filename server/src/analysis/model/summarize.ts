@@ -7,7 +7,8 @@ import { emptyTimeline, type Access, type AccessKind, type Lock, type Loop, type
 import { where } from '../positions';
 import { checkBudget } from '../budget';
 import { Scope, elemOf, hasMapValues, isMapTypeNode, isMapValue, newVar, type Escape, type VarDecl } from './variables';
-import { SummaryRecords, lookupToken } from './summaryRecords';
+import { SummaryRecords, lookupToken, sameTokenAs } from './summaryRecords';
+import { sameForCallers } from './summaryEquivalence';
 import { modelView } from './modelView';
 
 /** A map a function returns, with the locks held at that `return`. */
@@ -172,12 +173,15 @@ export class Summarizer {
   }
 
   /**
-   * Parameters of a function summarized again with an unchanged declaration are its previous summary's
-   * VarDecls, reset to what was just declared: goroutines bound to them in kept summaries stay bound.
+   * Parameters (or the receiver) of a function summarized again with an unchanged parameter list are its
+   * previous summary's VarDecls, reset to what was just declared: goroutines bound to them in kept
+   * summaries stay bound, and keys that name them (`v12.mu`) stay the same.
    */
-  private keepParams(fn: FuncInfo, params: VarDecl[], scope: Scope): VarDecl[] {
-    const kept = this.records.keptParams(fn);
+  private keepParams(fn: FuncInfo, list: SyntaxNode | undefined, params: VarDecl[], scope: Scope, which: 'params' | 'receiver'): VarDecl[] {
+    this.records.noteParams(which, list, params);
+    const kept = this.records.keptParams(fn, which, list);
     if (!kept || kept.length !== params.length || kept.some((k, i) => k.name !== params[i].name)) return params;
+    this.records.noteParams(which, list, kept);
     return params.map((p, i) => {
       const k = kept[i] as unknown as Record<string, unknown>;
       for (const key of Object.keys(k)) if (!(key in p)) delete k[key];
@@ -218,6 +222,9 @@ export class Summarizer {
         }
         record.summary = summary;
         this.records.keep(record);
+        // Made again, but callers see what they saw: their summaries, made with the previous one, stand.
+        const previous = this.records.previousOf(fn);
+        if (process.env.NOCUT !== "1" && previous && !previous.crossSpawns.length && !record.crossSpawns.length && sameForCallers(previous.summary, summary)) { sameTokenAs(summary, previous.summary); ((globalThis as any).CUTS ??= []).push(fn.name); }
       }
       this.summaries.set(fn, summary);
       this.fillSelfSpawns(summary);
@@ -254,8 +261,9 @@ export class Summarizer {
     const tl = emptyTimeline(who, file);
     const fnScope = new Scope(scope);
     const receiver = childByField(node, 'receiver');
-    const [recv] = receiver ? this.declareParams(receiver, file, fnScope, false) : [];
-    const params = this.keepParams(fn, this.declareParams(childByField(node, 'parameters'), file, fnScope, true), fnScope);
+    const [recv] = receiver ? this.keepParams(fn, receiver, this.declareParams(receiver, file, fnScope, false), fnScope, 'receiver') : [];
+    const parameters = childByField(node, 'parameters');
+    const params = this.keepParams(fn, parameters, this.declareParams(parameters, file, fnScope, true), fnScope, 'params');
     for (const p of params) this.funcParams.add(p);
     this.partialParams.set(fn, params);
     const body = childByField(node, 'body');

@@ -6,7 +6,7 @@
 // or the inlining depth ran out). A run visits functions in the same order as a fresh run and replays a
 // kept summary's lookups in their original order, with the same stack: if every lookup returns the same
 // object again, the fresh run would have made the same summary, so the kept one is used.
-import type { SyntaxNode } from '../syntax';
+import { changedSince, syntaxGeneration, type SyntaxNode } from '../syntax';
 import type { FuncInfo } from './packageModel';
 import type { FuncSummary } from './summarize';
 import type { Timeline } from './timeline';
@@ -28,8 +28,10 @@ export interface CrossSpawn<B> {
 
 export interface SummaryRecord {
   fn: FuncInfo;
-  /** The declaration the summary was made from: another node means the function was edited. */
+  /** The declaration the summary was made from: another node, or this one renewed since, means the function was edited. */
   node: SyntaxNode;
+  /** The syntax generation the summary was made in (changedSince). */
+  generation: number;
   summary: FuncSummary;
   /** The first result of each distinct lookup (as lookupToken says it), in the order they were made. */
   lookups: Map<FuncInfo, unknown>;
@@ -46,6 +48,8 @@ export interface SummaryRecord {
   crossSpawns: CrossSpawn<unknown>[];
   /** The package model entries the body's walk looked up (modelDiff KEY). */
   reads: Set<string>;
+  /** The parameter list and receiver the summary's variables were declared from (see keptParams). */
+  declared: { params?: { list: SyntaxNode | undefined; vars: VarDecl[] }; receiver?: { list: SyntaxNode | undefined; vars: VarDecl[] } };
 }
 
 const tokens = new WeakMap<FuncSummary, unknown>();
@@ -75,6 +79,11 @@ export function lookupToken(summary: FuncSummary | undefined): unknown {
     tokens.set(summary, token);
   }
   return token;
+}
+
+/** `summary` shows callers what `previous` did (sameForCallers): lookups of it give what they gave. */
+export function sameTokenAs(summary: FuncSummary, previous: FuncSummary): void {
+  tokens.set(summary, lookupToken(previous));
 }
 
 /**
@@ -117,15 +126,31 @@ export class SummaryRecords {
   /** The kept record of `fn`, if its declaration and the model entries it read are unchanged. */
   candidate(fn: FuncInfo): SummaryRecord | undefined {
     const r = this.previous.get(fn);
-    if (!r || r.node !== fn.node) return undefined;
+    if (!r || r.node !== fn.node || changedSince(fn.node, r.generation)) return undefined;
     if (this.changed.size) for (const key of r.reads) if (this.changed.has(key)) return undefined;
     return r;
   }
 
-  /** The parameters of `fn`'s kept summary, when its declaration is unchanged (see Summarizer.keepParams). */
-  keptParams(fn: FuncInfo): VarDecl[] | undefined {
+  /** The previous run's record of `fn`, whatever changed since. */
+  previousOf(fn: FuncInfo): SummaryRecord | undefined {
+    return this.previous.get(fn);
+  }
+
+  /**
+   * The parameters (or receiver) of `fn`'s previous summary, when `list` is the same parameter list, not
+   * renewed since (see Summarizer.keepParams).
+   */
+  keptParams(fn: FuncInfo, which: 'params' | 'receiver', list: SyntaxNode | undefined): VarDecl[] | undefined {
     const r = this.previous.get(fn);
-    return r && r.node === fn.node ? r.summary.params : undefined;
+    const declared = r?.declared[which];
+    if (!r || !declared || declared.list !== list || (list && changedSince(list, r.generation))) return undefined;
+    return declared.vars;
+  }
+
+  /** The variables the body being recorded declared from its parameter list (or receiver) `list`. */
+  noteParams(which: 'params' | 'receiver', list: SyntaxNode | undefined, vars: VarDecl[]): void {
+    const top = this.top;
+    if (top) top.declared[which] = { list, vars };
   }
 
   noteRead(key: string): void {
@@ -149,7 +174,7 @@ export class SummaryRecords {
   /** Begins recording a new summary of `fn`; the previous record's pipe keys are dropped from `pipes`. */
   enter(fn: FuncInfo, pipes: Map<string, string>): SummaryRecord {
     for (const key of this.previous.get(fn)?.pipeKeys ?? []) pipes.delete(key);
-    const record: SummaryRecord = { fn, node: fn.node, summary: undefined as unknown as FuncSummary, lookups: new Map(), marks: [], freshCalls: new Map(), pipeKeys: [], crossSpawns: [], reads: new Set() };
+    const record: SummaryRecord = { fn, node: fn.node, generation: syntaxGeneration(), summary: undefined as unknown as FuncSummary, lookups: new Map(), marks: [], freshCalls: new Map(), pipeKeys: [], crossSpawns: [], reads: new Set(), declared: {} };
     this.stack.push({ fn, record });
     return record;
   }

@@ -2,7 +2,7 @@
 // types, so sync.Maps are found from their declarations here: package variables, struct fields, and
 // locals or parameters declared `sync.Map`/`*sync.Map` (or made by `&sync.Map{}`/`new(sync.Map)`),
 // spelled through whatever name the file imports "sync" under.
-import { childByField, childrenByField, namedChildren, nodeText, unparen, walk, type SourceFile, type SyntaxNode } from '../syntax';
+import { changedSince, childByField, childrenByField, namedChildren, nodeText, syntaxGeneration, unparen, walk, type SourceFile, type SyntaxNode } from '../syntax';
 import { importSpecs, specPath } from '../fixes/imports';
 import type { PackageModel } from './packageModel';
 
@@ -28,7 +28,8 @@ const METHODS = new Set(['Load', 'Store', 'LoadOrStore', 'LoadAndDelete', 'Delet
  * reached is the same node, with the same calls.
  */
 export class SyncMapCallCache {
-  readonly calls = new WeakMap<SyntaxNode, SyncMapCall[]>();
+  /** By top-level declaration, with the syntax generation they were found in (changedSince). */
+  readonly calls = new WeakMap<SyntaxNode, { generation: number; calls: SyncMapCall[] }>();
   private readonly texts = new WeakMap<SourceFile, { text: string; calls: boolean }>();
 
   /** CALL_TEXT.test(file.text), remembered while the text is the same string. */
@@ -129,10 +130,11 @@ export class SyncMaps {
     for (const file of this.model.files) {
       if (!(cache ? cache.mayCall(file) : CALL_TEXT.test(file.text))) continue;
       for (const decl of file.root.children) {
-        let found = cache?.calls.get(decl);
+        const kept = cache?.calls.get(decl);
+        let found = kept && !changedSince(decl, kept.generation) ? kept.calls : undefined;
         if (!found) {
           found = this.callsIn(file, decl);
-          cache?.calls.set(decl, found);
+          cache?.calls.set(decl, { generation: syntaxGeneration(), calls: found });
         }
         out.push(...found);
       }

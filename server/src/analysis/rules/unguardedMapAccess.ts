@@ -119,6 +119,8 @@ function mutexSpelling(a: Access, guard: Guard): string | undefined {
   const map = mapExpressionText(a);
   const dot = map.lastIndexOf('.');
   const operand = dot > 0 ? map.slice(0, dot) : '';
+  // A key without a field is a variable's (`v12`, an id, not a name): it cannot be spelled from the map.
+  if (!guard.key.includes('.')) return undefined;
   const field = guard.key.slice(guard.key.lastIndexOf('.') + 1);
   if (!/^[A-Za-z_][\w.]*$/.test(operand) || !/^\w+$/.test(field)) return undefined;
   return field === 'Mutex' || field === 'RWMutex' ? operand : `${operand}.${field}`;
