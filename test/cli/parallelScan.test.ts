@@ -11,7 +11,7 @@ import { analyzePackage } from '../../server/src/analysis/index';
 import { createGoParser } from '../../server/src/parsing/goParser';
 import { parseSourceFile } from '../../server/src/parsing/sourceFile';
 import { groupByPackage, listGoFiles } from '../../server/src/project/goFiles';
-import { mayHaveFindings } from '../../server/src/cli/prefilter';
+import { mayHaveFindings } from '../../server/src/analysis/prefilter';
 
 const FIXTURES = path.join(ROOT, 'test/testdata/src');
 

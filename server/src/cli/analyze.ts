@@ -1,6 +1,5 @@
 // Cold scans: parse each file once and analyse one package at a time, so memory stays per package.
 // Large scans spread packages over worker threads (one parser each); small ones stay on this thread.
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -12,7 +11,8 @@ import { ANALYSIS_BUDGET_MS, duration } from '../parsing/limits';
 import { AnalysisTooSlow, withBudget } from '../analysis/budget';
 import { InputError, readSource, type PackageJob } from './inputs';
 import { goVersionFor } from '../project/goMod';
-import { mayHaveFindings } from './prefilter';
+import { mayHaveFindings } from '../analysis/prefilter';
+import { sourceBytes } from '../project/goFiles';
 
 export interface ScanResult {
   findings: Finding[];
@@ -141,18 +141,6 @@ function workerHeapMb(): number {
 /** A larger young generation: trees live as long as their package, and copying them twice cost CPU. */
 const YOUNG_GENERATION_MB = 32;
 
-function bytesOf(files: readonly string[]): number {
-  let n = 0;
-  for (const f of files) {
-    try {
-      n += fs.statSync(f).size;
-    } catch {
-      // Unreadable: the worker reports it.
-    }
-  }
-  return n;
-}
-
 interface Sized {
   r: JobRequest;
   bytes: number;
@@ -160,7 +148,7 @@ interface Sized {
 
 /** Biggest packages first, each to the next idle worker, so no worker is left with a large one at the end. */
 async function runOnWorkers(requests: readonly JobRequest[], script: string, count: number, notices: string[]): Promise<JobOutcome[]> {
-  const queue: Sized[] = requests.map((r) => ({ r, bytes: bytesOf(r.files) })).sort((a, b) => b.bytes - a.bytes || a.r.index - b.r.index);
+  const queue: Sized[] = requests.map((r) => ({ r, bytes: sourceBytes(r.files) })).sort((a, b) => b.bytes - a.bytes || a.r.index - b.r.index);
   const outcomes: JobOutcome[] = new Array(requests.length);
   const tooBig: JobRequest[] = [];
   await new Promise<void>((resolve, reject) => {

@@ -1,10 +1,9 @@
 // Background indexing of the workspace folders: every package analysed once, with work-done progress.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import type { Connection } from 'vscode-languageserver/node';
-import { groupByPackage, isSkippedDir, listGoFiles } from '../project/goFiles';
+import { groupByPackage, isSkippedDir, listGoFiles, sourceBytes } from '../project/goFiles';
 import type { Diagnostics } from './diagnostics';
 
 /** Is `file` inside one of `roots` and outside testdata/, vendor/ and dot dirs below that root? */
@@ -49,18 +48,6 @@ function collectGarbage(): void {
   collect();
 }
 
-function sizeOf(files: readonly string[]): number {
-  let bytes = 0;
-  for (const f of files) {
-    try {
-      bytes += fs.statSync(f).size;
-    } catch {
-      // gone: nothing to analyse
-    }
-  }
-  return bytes;
-}
-
 /**
  * While a document is being edited, its analyses come first: indexing waits for a pause, and meanwhile
  * the heap grows as V8 likes (bounded growth means more full collections, which typing would feel).
@@ -102,7 +89,7 @@ export async function indexWorkspace(
         }
         // Packages not seen yet are stale; one already analysed (an open document's) is skipped.
         await giveWayToEditing(diagnostics);
-        if (sizeOf(members) > BIG_PACKAGE_BYTES) collectGarbage();
+        if (sourceBytes(members) > BIG_PACKAGE_BYTES) collectGarbage();
         diagnostics.analyzeInBackground(dir);
         done++;
         progress.report(Math.round((done / dirs.length) * 100), `${done}/${dirs.length} packages`);

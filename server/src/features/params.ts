@@ -1,6 +1,6 @@
 // Checks the shape of what a client sends before any handler trusts it: a malformed request is answered
 // with InvalidParams naming the bad field, never with a TypeError deep in a feature.
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Position, type Range } from 'vscode-languageserver/node';
 
 export class InvalidParams extends ResponseError<void> {
   constructor(message: string) {
@@ -40,16 +40,6 @@ function uinteger(v: unknown, at: string): number {
 function integer(v: unknown, at: string): number {
   if (typeof v !== 'number' || !Number.isInteger(v)) throw new InvalidParams(`${at} must be an integer, got ${JSON.stringify(v)}`);
   return v;
-}
-
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface Range {
-  start: Position;
-  end: Position;
 }
 
 export function position(v: unknown, at: string): Position {

@@ -46,7 +46,6 @@ let binding: WasmBinding | undefined;
 /** The raw wasm exports toSyntax calls directly, so a tree walk costs one call per fact, not a marshal each. */
 export interface WasmBinding {
   HEAP32: Int32Array;
-  _ts_init(): number;
   _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
   _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
   _ts_tree_cursor_goto_parent_wasm(tree: number): number;

@@ -40,3 +40,16 @@ export function groupByPackage(files: readonly string[]): Map<string, string[]> 
   }
   return groups;
 }
+
+/** Total size of `files` in bytes; a file that cannot be stat'ed counts as empty (its reader reports it). */
+export function sourceBytes(files: readonly string[]): number {
+  let bytes = 0;
+  for (const f of files) {
+    try {
+      bytes += fs.statSync(f).size;
+    } catch {
+      // gone or unreadable
+    }
+  }
+  return bytes;
+}

@@ -67,7 +67,14 @@ export class DocumentStore {
     const changes = doc.tree.takeChanges();
     const text = doc.tree.text;
     const previous = doc.source && !changes.reset ? { root: doc.source.root, edits: changes.edits, changed: changes.changed, lineStarts: doc.tree.lineStarts } : undefined;
-    const root = toSyntax(doc.tree.tree, text, previous);
+    let root;
+    try {
+      root = toSyntax(doc.tree.tree, text, previous);
+    } catch (err) {
+      // A copy that failed part-way (over a limit) may have moved nodes of the previous one: start afresh.
+      doc.source = undefined;
+      throw err;
+    }
     if (doc.source) Object.assign(doc.source, { text, root });
     else doc.source = { path: doc.path, text, root };
     doc.stale = false;
