@@ -95,11 +95,20 @@ export class Workbench {
 
   /** Hovers the first error squiggle and returns the hover widget once it shows. */
   async hoverSquiggle(): Promise<Locator> {
-    const { x, y } = await this.squiggleMiddle();
-    await this.page.mouse.move(x, y);
     const hover = this.page.locator('.monaco-hover').filter({ visible: true }).first();
-    await hover.waitFor();
-    return hover;
+    // Monaco shows a hover on mouse movement over settled text: a move that lands while the editor is
+    // still laying out shows nothing (seen on a loaded CI machine), so move off and back on, a few times.
+    for (let attempt = 1; ; attempt++) {
+      const { x, y } = await this.squiggleMiddle();
+      await this.page.mouse.move(x, y + 120);
+      await this.page.mouse.move(x, y, { steps: 5 });
+      try {
+        await hover.waitFor({ timeout: 10_000 });
+        return hover;
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
+    }
   }
 
   // The decoration sits under the text layer: the middle of its box is on the text it marks.
