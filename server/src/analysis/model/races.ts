@@ -206,15 +206,29 @@ function withLaterCalls(model: PackageModel, summarizer: Summarizer, summary: Fu
   return later.length ? { ...tl, accesses: [...tl.accesses, ...later] } : tl;
 }
 
+const NONE: readonly Access[] = [];
+
+function byVariable(accesses: readonly Access[]): Map<Access['v'], Access[]> {
+  const groups = new Map<Access['v'], Access[]>();
+  for (const a of accesses) {
+    const group = groups.get(a.v);
+    if (group) group.push(a);
+    else groups.set(a.v, [a]);
+  }
+  return groups;
+}
+
 /** Checks a timeline against the goroutines it starts, and those goroutines against each other. */
 function checkSpawner(tl: Timeline, out: SpawnerCheck = { records: [], spawned: [] }): SpawnerCheck {
   const record = (here: LazySide, other: LazySide) => out.records.push([here, other]);
-  const spawned = lift(tl).map(({ spawn, chain }) => ({ spawn, chain, accesses: spawn.body.accesses }));
+  const spawned = lift(tl).map(({ spawn, chain }) => ({ spawn, chain, accesses: spawn.body.accesses, byVariable: byVariable(spawn.body.accesses) }));
+  // Only accesses to one variable can race: pairs are drawn from these groups, in timeline order.
+  const own = byVariable(tl.accesses);
   for (const { spawn, accesses } of spawned) {
     const gWho = () => describeSpawn(spawn);
     out.spawned.push({ accesses, who: gWho });
     for (const g of accesses) {
-      for (const a of tl.accesses) {
+      for (const a of own.get(g.v) ?? NONE) {
         checkBudget();
         if (racy(a, g) && spawnerOverlaps(tl, a, spawn, g)) {
           const selfWho = () => a.caller ?? (tl.who.kind === 'func' ? `func ${enclosingFunctionName(a)}` : describe(tl.who));
@@ -233,10 +247,11 @@ function checkSpawner(tl: Timeline, out: SpawnerCheck = { records: [], spawned: 
       const secondWho = () => describeSpawn(second.spawn);
       // Seen from one instance of a goroutine, the other side runs in another instance of it.
       const otherWho = (who: () => string) => (same ? () => `another instance of ${who()}` : who);
+      const separate = same ? perInstanceLocks(first.spawn) : undefined;
       for (const g1 of first.accesses) {
-        for (const g2 of second.accesses) {
+        for (const g2 of second.byVariable.get(g1.v) ?? NONE) {
           checkBudget();
-          if (racy(g1, g2, same ? perInstanceLocks(first.spawn) : undefined) && goroutinesOverlap(tl, first.spawn, g1, second.spawn, g2)) {
+          if (racy(g1, g2, separate) && goroutinesOverlap(tl, first.spawn, g1, second.spawn, g2)) {
             record({ access: g1, who: firstWho, spawn: first.spawn }, { access: g2, who: otherWho(secondWho), spawn: second.spawn });
             record({ access: g2, who: secondWho, spawn: second.spawn }, { access: g1, who: otherWho(firstWho), spawn: first.spawn });
           }
