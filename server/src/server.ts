@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import {
+  combineFeatures,
   createConnection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -22,6 +23,7 @@ import { Hovers } from './features/hover';
 import { indexWorkspace, isIndexed } from './features/indexing';
 import { MessageQueue } from './features/cancellation';
 import { Handlers } from './features/handlers';
+import { traceLevelFeature } from './features/traceLevel';
 import * as params from './features/params';
 import { TracedPackages } from './workspace/analysisTrace';
 import { DiskFiles } from './workspace/diskFiles';
@@ -49,12 +51,14 @@ function hasTransport(argv: readonly string[]): boolean {
 
 function serve(parser: Parser): void {
   const queue = new MessageQueue();
-  const connection = createConnection(ProposedFeatures.all, queue.connectionOptions);
+  let tracing = false;
+  const features = combineFeatures(ProposedFeatures.all, { __brand: 'features', tracer: traceLevelFeature((on) => (tracing = on)) });
+  const connection = createConnection(features, queue.connectionOptions);
   const log = (message: string) => connection.console.error(message);
   const handlers = new Handlers(queue, new FailureLog(log));
   const docs = new DocumentStore(parser);
   const disk = new DiskFiles(parser);
-  const packages = new TracedPackages(docs, disk, log, (message) => connection.tracer.log(message));
+  const packages = new TracedPackages(docs, disk, log, (message) => tracing && connection.tracer.log(message()));
   const warm = (file: string) => {
     try {
       if (!docs.atPath(file)) disk.get(file);

@@ -166,17 +166,22 @@ interface Frame {
   children: SyntaxNode[];
 }
 
+/** Each copy's depth counting every level (an upper bound where subtrees were taken over). */
+const rawDepths = new WeakMap<SyntaxNode, number>();
+
+/** The bound on a copy's depth its nesting was checked with (for tests). */
+export function depthBoundOf(root: SyntaxNode): number | undefined {
+  return rawDepths.get(root);
+}
+
 /**
  * `text` must be the text the tree was parsed from; points are computed from it. With `previous`, every
  * subtree no edit or changed span reached is taken over from that copy (the same objects, moved and
  * re-parented in place), and the nodes on the way to each edit keep their objects too when they keep
  * their place and type, renewed in place and marked so (markRenewed, changedSince): only what is new is
  * made, and things known of a node stay attached to it. The previous root must not be used afterwards.
+ * Throws FileSkipped when the tree nests deeper than MAX_NESTING (see nesting.ts).
  */
-/** Each copy's depth counting every level (an upper bound where subtrees were taken over). */
-const rawDepths = new WeakMap<SyntaxNode, number>();
-
-/** Throws FileSkipped when the tree nests deeper than MAX_NESTING (see nesting.ts). */
 export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): SyntaxNode {
   const C = wasmBinding();
   const { types, fields, named } = tablesOf(tree);
@@ -190,6 +195,7 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
     previous = undefined;
   }
   const map = previous && new EditMap(previous.edits, previous.changed);
+  const previousDepth = previous ? (rawDepths.get(previous.root) ?? Infinity) : 0;
   const generation = previous ? nextSyntaxGeneration() : 0;
   const checkMissing = tree.rootNode.hasError;
   // tree.walk() leaves the new cursor in the transfer buffer; from here on only direct calls touch it.
@@ -270,8 +276,9 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
         return { renew: candidate };
       }
       if (candidate.start !== start) shift(candidate, start - candidate.start);
-      // Its height is at most the previous tree's depth.
-      rawDepth = Math.max(rawDepth, frames.length + (rawDepths.get(previous!.root) ?? Infinity));
+      // Nodes are matched level by level from the root, so it is as deep as it was in the previous copy,
+      // and so are its descendants: none is deeper than that copy was.
+      if (previousDepth > rawDepth) rawDepth = previousDepth;
       return { reuse: candidate };
     };
     // The root is always new: caches of whole files are keyed by it.

@@ -224,7 +224,7 @@ export class Summarizer {
         this.records.keep(record);
         // Made again, but callers see what they saw: their summaries, made with the previous one, stand.
         const previous = this.records.previousOf(fn);
-        if (process.env.NOCUT !== "1" && previous && !previous.crossSpawns.length && !record.crossSpawns.length && sameForCallers(previous.summary, summary)) { sameTokenAs(summary, previous.summary); ((globalThis as any).CUTS ??= []).push(fn.name); }
+        if (previous && !previous.crossSpawns.length && !record.crossSpawns.length && sameForCallers(previous.summary, summary)) sameTokenAs(summary, previous.summary);
       }
       this.summaries.set(fn, summary);
       this.fillSelfSpawns(summary);
