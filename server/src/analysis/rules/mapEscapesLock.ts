@@ -20,16 +20,21 @@ function heldIn(a: Access, lock: Lock): boolean {
 
 export function mapEscapesLock(facts: RaceFacts, goVersion?: string): Finding[] {
   const out = new Map<string, Finding>();
-  const byMap = new Map<VarDecl, Access[]>();
-  for (const a of facts.accesses) {
-    const list = byMap.get(a.v);
-    if (list) list.push(a);
-    else byMap.set(a.v, [a]);
-  }
+  // Most packages have no escaping reference: the accesses are grouped by map only when one does.
+  let byMap: Map<VarDecl, Access[]> | undefined;
   for (const a of facts.accesses) {
     const escape = a.escape;
+    if (!escape) continue;
     const key = accessKey(a);
-    if (!escape || out.has(key)) continue;
+    if (out.has(key)) continue;
+    if (!byMap) {
+      byMap = new Map();
+      for (const x of facts.accesses) {
+        const list = byMap.get(x.v);
+        if (list) list.push(x);
+        else byMap.set(x.v, [x]);
+      }
+    }
     const released = escape.locks.filter((l) => !heldIn(a, l));
     // The other side: an access under that lock that conflicts with this one.
     let lock: Lock | undefined;
