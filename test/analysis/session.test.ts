@@ -78,6 +78,8 @@ interface Totals {
   steps: number;
   incremental: number;
   fresh: number;
+  /** Incremental analyses whose edited declarations outside bodies were patched in place. */
+  patched?: number;
 }
 
 /**
@@ -113,6 +115,7 @@ async function fuzz(name: string, paths: readonly string[], openPath: string, st
       totals.steps++;
       totals.incremental += session.stats.incremental;
       totals.fresh += session.stats.fresh;
+      totals.patched = (totals.patched ?? 0) + session.stats.patched;
     }
     const reparsed = files.map((f) => (f === open ? parseSourceFile(p, f.path, f.text) : f));
     if (!reparsed.find((f) => f.path === openPath)!.root.hasError) lastClean = open.text;
@@ -341,4 +344,84 @@ test('a session follows edits that change what a goroutine started further up th
     return { start, end: start + from.length, text: to };
   });
   assert.equal(totals.fresh, 0, 'every scripted edit is analysed incrementally');
+});
+
+/**
+ * Declarations outside function bodies edited without changing what the model knows of them (spacing,
+ * comments, an import spelled another way) are patched in place; edits that do change it (a false
+ * constant turned true, a map that stops being one, a field renamed) are not. Findings cite the nodes of
+ * those declarations (a field, a map's declaration), so a node left behind would show in their ranges.
+ */
+const DECLS = `package decls
+
+import "sync"
+
+const debug = false
+
+// Store has no mutex: its map field is reported where it is declared.
+type Store struct {
+	data map[string]int
+	n    int
+}
+
+type Getter interface {
+	Get(k string) int
+}
+
+var global = map[string]int{}
+
+var lookup = map[string]*Store{}
+
+var mu sync.Mutex
+
+func (s *Store) Put(k string) { s.data[k] = 1 }
+
+func (s *Store) Run() {
+	go s.Put("a")
+	s.Put("b")
+}
+
+func (s *Store) Len() int { return len(s.data) }
+
+func Use() int {
+	go func() { global["x"] = 1 }()
+	if debug {
+		global["y"] = 2
+	}
+	return global["z"] + lookup["k"].Len()
+}
+`;
+
+test('a session patches declarations whose facts stay the same, and follows those whose facts change', async (t) => {
+  const totals: Totals = { steps: 0, incremental: 0, fresh: 0 };
+  const tmp = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'maprace-session-'));
+  t.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const [open] = write(path.join(tmp, 'decls'), { 'decls.go': DECLS });
+  // [from, to, patched]: each applied, then undone, in turn. A comment between declarations is no declaration.
+  const toggles: [string, string, boolean][] = [
+    ['type Store struct {', 'type  Store struct {', true],
+    ['\tdata map[string]int\n', '\tdata map[string]int // the data\n', true],
+    ['\tn    int\n}', '\tn    int\n\t// more to come\n}', true],
+    ['var global = map[string]int{}', 'var global = map[string]int{ /* none yet */ }', true],
+    ['var lookup = map', 'var  lookup = map', true],
+    ['const debug = false', 'const debug  = false', true],
+    ['\tGet(k string) int', '\tGet(key string) int', true],
+    ['import "sync"', 'import (\n\t"sync"\n)', true],
+    ['// Store has no mutex', '// Store (see Put) has no mutex', false],
+    ['const debug = false', 'const debug = true', false],
+    ['var global = map[string]int{}', 'var global = []int{}', false],
+    ['\tdata map[string]int\n', '\tdata2 map[string]int\n', false],
+    ['\tn    int\n}', '\tn    map[int]int\n}', false],
+  ];
+  let expected = 0;
+  await fuzz('decls.go, scripted', [open], open, toggles.length * 2, SEED, totals, (text, step) => {
+    const [a, b, patched] = toggles[Math.floor((step - 1) / 2)];
+    const [from, to] = text.includes(a) ? [a, b] : [b, a];
+    if (patched) expected++;
+    const start = text.indexOf(from);
+    assert.ok(start >= 0, `step ${step}: ${JSON.stringify(from)} in the text`);
+    return { start, end: start + from.length, text: to };
+  });
+  assert.equal(totals.fresh, 0, 'every scripted edit is analysed incrementally');
+  assert.equal(totals.patched, expected, `the edits that keep the facts are patched, the others are not: ${JSON.stringify(totals)}`);
 });

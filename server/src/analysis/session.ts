@@ -1,6 +1,7 @@
 // One package analysed again and again as its files are edited, with exactly analyzePackage's findings.
 // An edit inside function bodies (or comments) keeps the package model: its FuncInfo objects take the
-// edited declarations, and the Summarizer reuses every summary that a fresh run would make the same
+// edited declarations (and so do the entries of other declarations whose facts stay the same, see
+// declarationPatch.ts), and the Summarizer reuses every summary that a fresh run would make the same
 // (see summaryRecords.ts), as findRaces reuses the checks of unchanged timelines. Files must be the
 // same SourceFile objects from one analysis to the next, updated in place when edited, with the
 // top-level nodes an edit did not reach kept (toSyntax with PreviousSyntax does both).
@@ -12,6 +13,7 @@ import { findRaces, RaceCache } from './model/races';
 import { Summarizer } from './model/summarize';
 import { SyncMapCallCache, SyncMaps } from './model/syncMaps';
 import { diffModel } from './model/modelDiff';
+import { patchDeclarations, type DeclarationPatch, type EditedDeclaration } from './model/declarationPatch';
 import { shareTypeSpecs } from './model/mapValueType';
 import { applySuppressions } from './suppression';
 import { packageName, splitByPackageClause } from './packageClause';
@@ -48,15 +50,17 @@ export interface SessionStats {
   incremental: number;
   /** Package clauses nothing changed in. */
   unchanged: number;
+  /** Of the incremental ones, those whose declarations outside function bodies were patched in place (declarationPatch.ts). */
+  patched: number;
 }
 
 export class PackageSession {
   private groups = new Map<string, GroupState>();
-  stats: SessionStats = { fresh: 0, incremental: 0, unchanged: 0 };
+  stats: SessionStats = { fresh: 0, incremental: 0, unchanged: 0, patched: 0 };
 
   /** analyzePackage(files, options), reusing what the last call found for the parts no edit reached. */
   analyze(files: readonly SourceFile[], options: AnalysisOptions = {}): Finding[] {
-    this.stats = { fresh: 0, incremental: 0, unchanged: 0 };
+    this.stats = { fresh: 0, incremental: 0, unchanged: 0, patched: 0 };
     const optionsKey = JSON.stringify([options.goVersion ?? null]);
     const findings: Finding[] = [];
     const groups = new Map<string, GroupState>();
@@ -85,15 +89,15 @@ export class PackageSession {
       const facts = findRaces(model, kept.races);
       if (!kept.races.summarizer.orderDependent) {
         this.stats.incremental++;
+        if (patch.patched) this.stats.patched++;
         let { syncMaps, syncMapSignature, syncMapNames } = kept;
-        if (patch.declarations) {
+        if (patch.declarations || patch.patched?.syncMapNames) {
           // Which names are sync.Maps may have changed with the declarations.
           syncMapNames = new SyncMaps(model);
           const signature = syncMapNames.signature();
           if (signature !== syncMapSignature) [syncMaps, syncMapSignature] = [new SyncMapCallCache(), signature];
-        } else {
-          shareTypeSpecs(kept.model, model);
         }
+        if (!patch.declarations && !patch.patched?.types) shareTypeSpecs(kept.model, model);
         const names = syncMapNames ?? new SyncMaps(model);
         const findings = runRules(model, facts, () => names.calls(syncMaps), options);
         const funcsByNode = patch.declarations ? undefined : kept.funcsByNode;
@@ -121,36 +125,41 @@ function sameFiles(state: GroupState, files: readonly SourceFile[]): boolean {
 
 /**
  * The previous model, with its objects taking the edited declarations, as a new model object (caches
- * keyed by the model start over). When only function bodies and comments changed, that is all; else
+ * keyed by the model start over). When only function bodies and comments changed, or declarations whose
+ * facts the model holds stay the same (`patched`, see declarationPatch.ts), that is all; else
  * (`declarations`) the model is built again and made of the previous objects wherever their facts are
  * unchanged, and `changed` names the entries that are not (modelDiff).
  */
-function patchModel(previous: GroupState, files: readonly SourceFile[], decls: SyntaxNode[][]): { model: PackageModel; declarations: boolean; changed: ReadonlySet<string> } {
-  const updates = bodyUpdates(previous, files, decls);
-  if (updates) {
-    for (const [info, node] of updates) {
+function patchModel(previous: GroupState, files: readonly SourceFile[], decls: SyntaxNode[][]): { model: PackageModel; declarations: boolean; patched?: DeclarationPatch; changed: ReadonlySet<string> } {
+  const edited = editedDeclarations(previous, files, decls);
+  const patched = edited && (edited.others.length ? patchDeclarations(previous.model, files, edited.others) : undefined);
+  if (edited && (patched || !edited.others.length)) {
+    for (const [info, node] of edited.bodies) {
       previous.funcsByNode?.delete(info.node);
       previous.funcsByNode?.set(node, info);
       info.node = node;
     }
-    return { model: { ...previous.model, files }, declarations: false, changed: new Set() };
+    return { model: { ...previous.model, files }, declarations: false, patched, changed: new Set() };
   }
   const { model, changed } = diffModel(previous.model, buildPackageModel(files), previous.generation);
   return { model, declarations: true, changed };
 }
 
 /**
- * When only function bodies and comments changed (each file has the same top-level nodes but for those),
- * the edited functions' FuncInfo objects with their new declarations; else undefined.
+ * When each file has the same top-level nodes but for those an edit reached, and the functions and methods
+ * among them keep their names, receivers and result types: their FuncInfo objects with their new
+ * declarations (`bodies`), and the other declarations edited (`others`, for patchDeclarations). Else
+ * undefined (declarations came or went).
  */
-function bodyUpdates(previous: GroupState, files: readonly SourceFile[], decls: SyntaxNode[][]): [FuncInfo, SyntaxNode][] | undefined {
+function editedDeclarations(previous: GroupState, files: readonly SourceFile[], decls: SyntaxNode[][]): { bodies: [FuncInfo, SyntaxNode][]; others: EditedDeclaration[] } | undefined {
   let byNode = previous.funcsByNode;
   if (!byNode) {
     byNode = previous.funcsByNode = new Map();
     for (const f of previous.model.funcs.values()) for (const info of [f, ...(f.variants ?? [])]) byNode.set(info.node, info);
     for (const list of previous.model.methods.values()) for (const info of list) byNode.set(info.node, info);
   }
-  const updates: [FuncInfo, SyntaxNode][] = [];
+  const bodies: [FuncInfo, SyntaxNode][] = [];
+  const others: EditedDeclaration[] = [];
   for (let i = 0; i < files.length; i++) {
     const before = previous.decls[i];
     const now = decls[i];
@@ -161,7 +170,10 @@ function bodyUpdates(previous: GroupState, files: readonly SourceFile[], decls: 
       if (old.type !== node.type) return undefined;
       // Line ends and semicolons between declarations hold nothing.
       if (!node.named || node.type === 'comment') continue;
-      if (!BODY_ONLY.has(node.type)) return undefined;
+      if (!BODY_ONLY.has(node.type)) {
+        others.push({ file: files[i], before: old, now: node });
+        continue;
+      }
       const info = byNode.get(old);
       const fresh = funcInfoOf(files[i], node);
       if (!info || !fresh) {
@@ -170,10 +182,10 @@ function bodyUpdates(previous: GroupState, files: readonly SourceFile[], decls: 
         continue;
       }
       if (info.name !== fresh.name || info.receiverType !== fresh.receiverType || info.resultType !== fresh.resultType) return undefined;
-      updates.push([info, node]);
+      bodies.push([info, node]);
     }
   }
-  return updates;
+  return { bodies, others };
 }
 
 export { analyzePackage };

@@ -18,7 +18,7 @@ export const KEY = {
 };
 
 /** The facts of a declared variable the analysis reads (not what summaries add to it later). */
-function varFacts(v: VarDecl): string {
+export function varFacts(v: VarDecl): string {
   return `${v.name}|${v.isMap}|${v.global}|${!!v.elemMap}|${!!v.foreign}|${!!v.pool}|${v.typeName ?? ''}|${v.paramIndex ?? ''}|${!!v.fresh}`;
 }
 
@@ -30,11 +30,11 @@ function fieldFacts(f: FieldInfo): string {
   return `${f.name}|${f.typeName ?? ''}|${f.foreign}|${f.byValue}|${f.embedded}|${f.pool}|${varFacts(f.decl)}`;
 }
 
-function structFacts(s: StructInfo): string {
+export function structFacts(s: StructInfo): string {
   return `${s.name}|${s.variants.length}|${s.embedded.join(',')}|${s.mutexes.join(',')}|${[...s.fields.values()].map(fieldFacts).join(';')}`;
 }
 
-function moveVar(kept: VarDecl, now: VarDecl): VarDecl {
+export function moveVar(kept: VarDecl, now: VarDecl): VarDecl {
   kept.node = now.node;
   kept.file = now.file;
   return kept;
@@ -47,7 +47,7 @@ function moveFunc(kept: FuncInfo, now: FuncInfo): FuncInfo {
   return kept;
 }
 
-function moveStruct(kept: StructInfo, now: StructInfo): StructInfo {
+export function moveStruct(kept: StructInfo, now: StructInfo): StructInfo {
   kept.node = now.node;
   kept.file = now.file;
   kept.variants.forEach((v, i) => Object.assign(v, now.variants[i]));
