@@ -75,7 +75,8 @@ export class PackageSession {
   }
 
   private analyzeGroup(previous: GroupState | undefined, files: SourceFile[], options: AnalysisOptions, optionsKey: string): GroupState {
-    const decls = files.map((f) => [...f.root.children]);
+    // A copy's lists of children are new, never changed in place (toSyntax): no need to copy them.
+    const decls = files.map((f) => f.root.children);
     const texts = files.map((f) => f.text);
     const generation = syntaxGeneration();
     if (previous && previous.optionsKey === optionsKey && sameFiles(previous, files) && sameList(previous.texts, texts)) {
@@ -165,7 +166,8 @@ function editedDeclarations(previous: GroupState, files: readonly SourceFile[], 
     const now = decls[i];
     if (before.length !== now.length) return undefined;
     for (let k = 0; k < now.length; k++) {
-      const [old, node] = [before[k], now[k]];
+      const old = before[k];
+      const node = now[k];
       if (old === node && !changedSince(node, previous.generation)) continue;
       if (old.type !== node.type) return undefined;
       // Line ends and semicolons between declarations hold nothing.

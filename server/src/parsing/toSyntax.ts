@@ -119,9 +119,11 @@ class EditMap {
   /**
    * The new span of a previous node no edit or changed span reached; a node counts as reached by an edit
    * that merely borders it (its first or last token may be lexed anew), by a changed span only when they
-   * overlap (a changed span ends where the next token, unchanged, starts). Undefined when reached.
+   * overlap (a changed span ends where the next token, unchanged, starts). -1 when reached. Only the end
+   * is given: the start is where the node is found (no object per node, as most nodes of a big file
+   * are taken over after each edit).
    */
-  untouched(node: SyntaxNode): Span | undefined {
+  untouchedEnd(node: SyntaxNode): number {
     let start = node.start;
     let end = node.end;
     for (const e of this.edits) {
@@ -132,10 +134,10 @@ class EditMap {
         end += delta;
         continue;
       }
-      return undefined;
+      return -1;
     }
-    for (const c of this.changed) if (start < c.end && end > c.start) return undefined;
-    return { start, end };
+    for (const c of this.changed) if (start < c.end && end > c.start) return -1;
+    return end;
   }
 }
 
@@ -254,32 +256,40 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
      * For the cursor's node, a child of `f.node`: the previous copy of it when no edit reached it (taken
      * over), else the previous node in its place with its type (renewed: its children are matched in turn).
      */
-    const match = (f: Frame): { reuse?: Node; renew?: Node } => {
+    /** What match found: the previous node in place (`matched`), taken over or renewed. */
+    let matched: Node | undefined;
+    const NONE = 0;
+    const REUSE = 1;
+    const RENEW = 2;
+    const match = (f: Frame): number => {
       const olds = f.olds;
       const start = C._ts_tree_cursor_start_index_wasm(t);
       while (f.next < olds.length && map!.offset(olds[f.next].start) < start) f.next++;
       const candidate = olds[f.next] as Node | undefined;
-      if (!candidate || map!.offset(candidate.start) !== start) return {};
+      if (!candidate || map!.offset(candidate.start) !== start) return NONE;
       const typeId = C._ts_tree_cursor_current_node_type_id_wasm(t);
-      if (candidate.type !== (types[typeId] ?? 'ERROR') || candidate.named !== (typeId < named.length ? named[typeId] === 1 : true)) return {};
+      if (candidate.type !== (types[typeId] ?? 'ERROR') || candidate.named !== (typeId < named.length ? named[typeId] === 1 : true)) return NONE;
       f.next++;
-      const span = map!.untouched(candidate);
+      matched = candidate;
+      const end = map!.untouchedEnd(candidate);
       const fieldId = C._ts_tree_cursor_current_field_id_wasm(t);
       const field = fieldId ? (fields[fieldId] ?? null) : null;
       candidate.parent = f.node;
-      if (!span || span.end !== C._ts_tree_cursor_end_index_wasm(t) || candidate.field !== field) {
+      // Whether a token is missing (zero-width, inserted by error recovery) depends on the parse around
+      // it, not on its text: a subtree with one (or that is an empty token) is renewed, never taken over.
+      if (end < 0 || end !== C._ts_tree_cursor_end_index_wasm(t) || candidate.field !== field || candidate.hasError || start === end) {
         candidate.start = start;
         candidate.end = C._ts_tree_cursor_end_index_wasm(t);
         candidate.field = field;
         candidate.hasError = checkMissing && (candidate.type === 'ERROR' || C._ts_tree_cursor_current_node_is_missing_wasm(t) === 1);
         markRenewed(candidate, generation);
-        return { renew: candidate };
+        return RENEW;
       }
       if (candidate.start !== start) shift(candidate, start - candidate.start);
       // Nodes are matched level by level from the root, so it is as deep as it was in the previous copy,
       // and so are its descendants: none is deeper than that copy was.
       if (previousDepth > rawDepth) rawDepth = previousDepth;
-      return { reuse: candidate };
+      return REUSE;
     };
     // The root is always new: caches of whole files are keyed by it.
     const root = make(null);
@@ -294,10 +304,11 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
     const frames: Frame[] = [{ node: root, olds: previous?.root.children ?? [], next: 0, children: [] }];
     for (;;) {
       const f = frames[frames.length - 1];
-      const { reuse, renew } = f.olds.length ? match(f) : {};
-      let child = reuse;
+      const found = f.olds.length ? match(f) : NONE;
+      let child = found === REUSE ? matched : undefined;
       if (frames.length > rawDepth) rawDepth = frames.length;
-      if (!child && renew) {
+      if (found === RENEW) {
+        const renew = matched!;
         child = renew;
         const olds = renew.children;
         renew.children = NO_CHILDREN;

@@ -53,9 +53,11 @@ export class RaceCache {
   /** The checks of a function's own timeline, with the exported methods its constructor's callers go on calling. */
   spawnerCheck(model: PackageModel, summary: FuncSummary): SpawnerCheck {
     const later = laterCallMethods(model, summary);
+    const kept = this.checks.get(summary);
+    // Most summaries use nothing but themselves: checked without making the list.
+    if (kept && !later.length && kept.uses.length === 1 && kept.uses[0] === summary && !this.summarizer.fillersOf(summary).length) return kept.check;
     const own = this.contents(summary);
     const uses = later.length ? [...own, ...later, ...later.flatMap((m) => this.contents(this.summarizer.summaryOf(m)))] : own;
-    const kept = this.checks.get(summary);
     if (kept && sameList(kept.uses, uses)) return kept.check;
     const check = checkSpawner(withLaterCalls(model, this.summarizer, summary));
     this.checks.set(summary, { uses, check });
@@ -72,8 +74,9 @@ export class RaceCache {
   }
 
   flatten(summary: FuncSummary): Access[] {
-    const uses = this.contents(summary);
     const kept = this.flat.get(summary);
+    if (kept && kept.uses.length === 1 && kept.uses[0] === summary && !this.summarizer.fillersOf(summary).length) return kept.accesses;
+    const uses = this.contents(summary);
     if (kept && sameList(kept.uses, uses)) return kept.accesses;
     const accesses = flatten(summary.timeline);
     this.flat.set(summary, { uses, accesses });

@@ -71,6 +71,9 @@ export const REPEATS: Loop = { node: NOWHERE, file: { path: '', text: '', root: 
 
 const MAX_INLINE_DEPTH = 12;
 
+/** What most summaries' goroutines were filled with: nothing (one list for all, asked for per function per run). */
+const NO_FILLERS: readonly (FuncSummary | undefined)[] = Object.freeze([]);
+
 /**
  * Named closures run where they are called, so `f2 := func() { f1(); f1() }` runs f1's body twice: a
  * chain of such closures would be exponential. One outermost run runs at most this many bodies.
@@ -159,9 +162,9 @@ export class Summarizer {
    * The summaries this run filled goroutines of `summary` with (see CrossSpawn): what is made from it
    * changes with them even when it is the same object.
    */
-  fillersOf(summary: FuncSummary): (FuncSummary | undefined)[] {
+  fillersOf(summary: FuncSummary): readonly (FuncSummary | undefined)[] {
     const targets = this.records.fillTargets(summary.fn);
-    return targets.length ? targets.map((t) => this.summaries.get(t)) : [];
+    return targets.length ? targets.map((t) => this.summaries.get(t)) : NO_FILLERS;
   }
 
   /** A kept summary's goroutines on functions up the stack were bound to the parameters those have now. */

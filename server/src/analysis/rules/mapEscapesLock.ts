@@ -20,21 +20,16 @@ function heldIn(a: Access, lock: Lock): boolean {
 
 export function mapEscapesLock(facts: RaceFacts, goVersion?: string): Finding[] {
   const out = new Map<string, Finding>();
-  // Most packages have no escaping reference: the accesses are grouped by map only when one does.
-  let byMap: Map<VarDecl, Access[]> | undefined;
+  // Few accesses use a reference that escaped: only the maps they use are grouped, in access order.
+  const byMap = new Map<VarDecl, Access[]>();
+  for (const a of facts.accesses) if (a.escape) byMap.set(a.v, []);
+  if (!byMap.size) return [];
+  for (const x of facts.accesses) byMap.get(x.v)?.push(x);
   for (const a of facts.accesses) {
     const escape = a.escape;
     if (!escape) continue;
     const key = accessKey(a);
     if (out.has(key)) continue;
-    if (!byMap) {
-      byMap = new Map();
-      for (const x of facts.accesses) {
-        const list = byMap.get(x.v);
-        if (list) list.push(x);
-        else byMap.set(x.v, [x]);
-      }
-    }
     const released = escape.locks.filter((l) => !heldIn(a, l));
     // The other side: an access under that lock that conflicts with this one.
     let lock: Lock | undefined;
