@@ -26,13 +26,14 @@ export class TracedPackages extends Packages {
     super(openDocs, disk, log);
   }
 
-  override analyze(dir: string): AnalysisResult {
+  override analyze(dir: string, first?: string): AnalysisResult {
     const started = performance.now();
-    const result = super.analyze(dir);
+    const result = super.analyze(dir, first);
     const ms = (performance.now() - started).toFixed(1);
     this.trace(() => {
       const open = this.openDocs.inDirectory(dir).map((d) => `${path.basename(d.path)}@${d.version}`);
-      return `maprace: analysed ${dir} [${open.join(' ')}] in ${ms} ms; ${memorySummary()}`;
+      const partial = this.partialClause(dir);
+      return `maprace: analysed ${dir}${partial !== undefined ? ` (package ${partial} only)` : ''} [${open.join(' ')}] in ${ms} ms; ${memorySummary()}`;
     });
     return result;
   }

@@ -79,7 +79,12 @@ export class Packages {
 
   /** Only one package clause of the directory has been analysed yet. */
   isPartial(dir: string): boolean {
-    return this.packages.get(dir)?.partial !== undefined;
+    return this.partialClause(dir) !== undefined;
+  }
+
+  /** The one package clause of the directory analysed so far, if only one was. */
+  partialClause(dir: string): string | undefined {
+    return this.packages.get(dir)?.partial;
   }
 
   dirtyDirs(): string[] {
