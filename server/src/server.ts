@@ -48,6 +48,10 @@ function hasTransport(argv: readonly string[]): boolean {
   return argv.some((a) => a === '--stdio' || a === '--node-ipc' || /^--(socket|pipe)(=|$)/.test(a));
 }
 
+/** Indexing starts once the client has sent nothing for this long after `initialized` (at most the max). */
+const INDEXING_QUIET_MS = 50;
+const INDEXING_QUIET_MAX_MS = 2000;
+
 function serve(parser: Parser): void {
   const queue = new MessageQueue();
   let tracing = false;
@@ -123,7 +127,8 @@ function serve(parser: Parser): void {
         if (added.length) void indexWorkspace(connection, added, diagnostics, warm).catch((err) => log(`maprace: indexing failed: ${err}`));
       });
     }
-    void indexWorkspace(connection, roots, diagnostics, warm).catch((err) => log(`maprace: indexing failed: ${err?.stack ?? err}`));
+    const quiet = () => queue.quiet(INDEXING_QUIET_MS, INDEXING_QUIET_MAX_MS);
+    void indexWorkspace(connection, roots, diagnostics, warm, quiet).catch((err) => log(`maprace: indexing failed: ${err?.stack ?? err}`));
   });
 
   const isGo = (uri: string) => uri.endsWith('.go');
