@@ -254,7 +254,7 @@ async function fuzz(name: string, source: string, steps: number, seed: number): 
     assert.equal(tree.text, expected, `text ${where} of ${context()}`);
     const fresh: Tree = parseGo(parser, expected);
     try {
-      const incRoot = toSyntax(tree.tree, tree.text);
+      const incRoot = toSyntax(tree.tree, tree.text, undefined, { anchored: true });
       const refRoot = toSyntax(fresh, expected);
       checkPositions(incRoot, expected, `${where} of ${context()}`);
       // The copy made from the previous copy is exactly a new copy of the same tree (errors or not).
@@ -264,7 +264,7 @@ async function fuzz(name: string, source: string, steps: number, seed: number): 
       const kept = (n: SyntaxNode) => !changedSince(n, generation);
       const everyBefore = new Set<SyntaxNode>();
       if (copy) for (const stack = [copy]; stack.length; ) for (const c of stack.pop()!.children) everyBefore.add(c), stack.push(c);
-      copy = toSyntax(tree.tree, tree.text, copy && !changes.reset ? { root: copy, edits: changes.edits, changed: changes.changed, lineStarts: tree.lineStarts } : undefined);
+      copy = toSyntax(tree.tree, tree.text, copy && !changes.reset ? { root: copy, edits: changes.edits, changed: changes.changed, lineStarts: tree.lineStarts } : undefined, { anchored: true });
       // DocumentTree's line starts, kept up to date edit by edit, are what the copy's points come from.
       assert.deepEqual(tree.lineStarts, lineStarts(expected), `line starts ${where} of ${context()}`);
       checkPositions(copy, expected, `copy ${where} of ${context()}`);

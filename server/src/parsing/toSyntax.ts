@@ -52,6 +52,70 @@ class Node implements SyntaxNode {
   }
 }
 
+/**
+ * What the nodes of one top-level declaration of an edited document share: their offsets count from
+ * `base`, so an edit above the declaration moves all of it by moving `base`. (Shifting every node after
+ * the edit was most of a big file's copy after a keystroke.)
+ */
+class Anchor {
+  constructor(
+    public base: number,
+    readonly lines: LineIndex,
+  ) {}
+}
+
+/**
+ * A node of an open document (toSyntax's `anchored`): its offsets are relative to its top-level
+ * declaration's anchor. Files on disk, copied once, keep plain offsets (Node), which read faster.
+ */
+class AnchoredNode implements SyntaxNode {
+  children: SyntaxNode[] = NO_CHILDREN;
+  hasError = false;
+  /** Offsets from the anchor's base. */
+  s: number;
+  e: number;
+  constructor(
+    readonly type: string,
+    readonly named: boolean,
+    // Mutable only for a node renewed after an edit (see toSyntax).
+    public field: string | null,
+    start: number,
+    end: number,
+    public parent: SyntaxNode | null,
+    readonly anchor: Anchor,
+  ) {
+    this.s = start - anchor.base;
+    this.e = end - anchor.base;
+  }
+
+  get start(): number {
+    return this.s + this.anchor.base;
+  }
+
+  // Settable only for a node renewed after an edit.
+  set start(offset: number) {
+    this.s = offset - this.anchor.base;
+  }
+
+  get end(): number {
+    return this.e + this.anchor.base;
+  }
+
+  set end(offset: number) {
+    this.e = offset - this.anchor.base;
+  }
+
+  get startPoint(): Point {
+    return this.anchor.lines.point(this.start);
+  }
+
+  get endPoint(): Point {
+    return this.anchor.lines.point(this.end);
+  }
+}
+
+type AnyNode = Node | AnchoredNode;
+
 interface LanguageTables {
   types: string[];
   fields: (string | null)[];
@@ -141,26 +205,31 @@ class EditMap {
   }
 }
 
-/** One stack for every shift: an edit near the top of a big file moves most of its nodes. */
-const shiftStack: Node[] = [];
+/** One stack for every shift. */
+const shiftStack: SyntaxNode[] = [];
 
-function shift(node: SyntaxNode, delta: number): void {
+/** Moves a subtree taken over by `delta`: a top-level declaration by its anchor, anything else node by node. */
+function shift(node: AnchoredNode, delta: number): void {
+  if (node.parent?.parent === null) {
+    node.anchor.base += delta;
+    return;
+  }
   const stack = shiftStack;
   let top = 0;
-  stack[top++] = node as Node;
+  stack[top++] = node;
   while (top > 0) {
-    const n = stack[--top];
-    n.start += delta;
-    n.end += delta;
+    const n = stack[--top] as AnchoredNode;
+    n.s += delta;
+    n.e += delta;
     const children = n.children;
-    for (let i = 0; i < children.length; i++) stack[top++] = children[i] as Node;
+    for (let i = 0; i < children.length; i++) stack[top++] = children[i];
   }
   stack.length = 0;
 }
 
 /** A node being copied, renewed from a previous one an edit reached: its children are matched against `olds`. */
 interface Frame {
-  node: Node;
+  node: AnyNode;
   /** The previous node's children, before it was renewed. */
   olds: readonly SyntaxNode[];
   /** The first of `olds` not yet passed. */
@@ -184,14 +253,17 @@ export function depthBoundOf(root: SyntaxNode): number | undefined {
  * made, and things known of a node stay attached to it. The previous root must not be used afterwards.
  * Throws FileSkipped when the tree nests deeper than MAX_NESTING (see nesting.ts).
  */
-export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): SyntaxNode {
+export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax, options: { anchored?: boolean } = {}): SyntaxNode {
   const C = wasmBinding();
   const { types, fields, named } = tablesOf(tree);
   const t = (tree as unknown as { [0]: number })[0];
+  const anchored = !!options.anchored;
   let lines: LineIndex;
-  if (previous && previous.root instanceof Node) {
-    lines = previous.root.lines;
-    lines.reset(text, previous.lineStarts);
+  const previousRoot = previous?.root;
+  // Only an anchored copy is taken over: moving a plain one visited every node after the edit.
+  if (anchored && previousRoot instanceof AnchoredNode) {
+    lines = previousRoot.anchor.lines;
+    lines.reset(text, previous!.lineStarts);
   } else {
     lines = new LineIndex(text);
     previous = undefined;
@@ -203,24 +275,24 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
   // tree.walk() leaves the new cursor in the transfer buffer; from here on only direct calls touch it.
   tree.walk();
   try {
-    const make = (parent: SyntaxNode | null): Node => {
+    const make = (parent: SyntaxNode | null): AnyNode => {
       const typeId = C._ts_tree_cursor_current_node_type_id_wasm(t);
       const fieldId = C._ts_tree_cursor_current_field_id_wasm(t);
-      const node = new Node(
-        types[typeId] ?? 'ERROR',
-        typeId < named.length ? named[typeId] === 1 : true,
-        fieldId ? (fields[fieldId] ?? null) : null,
-        C._ts_tree_cursor_start_index_wasm(t),
-        C._ts_tree_cursor_end_index_wasm(t),
-        parent,
-        lines,
-      );
+      const type = types[typeId] ?? 'ERROR';
+      const isNamed = typeId < named.length ? named[typeId] === 1 : true;
+      const field = fieldId ? (fields[fieldId] ?? null) : null;
+      const start = C._ts_tree_cursor_start_index_wasm(t);
+      const end = C._ts_tree_cursor_end_index_wasm(t);
+      // Each top-level declaration (a child of the root) anchors its subtree.
+      const node: AnyNode = anchored
+        ? new AnchoredNode(type, isNamed, field, start, end, parent, !parent || !parent.parent ? new Anchor(0, lines) : (parent as AnchoredNode).anchor)
+        : new Node(type, isNamed, field, start, end, parent, lines);
       if (checkMissing && (node.type === 'ERROR' || C._ts_tree_cursor_current_node_is_missing_wasm(t) === 1)) node.hasError = true;
       return node;
     };
     /** Copies the descendants of `top`, the cursor's node, and leaves the cursor on it again. */
     /** `topDepth`: how deep `top` is, for the nesting check (rawDepth). */
-    const descend = (top: Node, topDepth: number): void => {
+    const descend = (top: AnyNode, topDepth: number): void => {
       if (C._ts_tree_cursor_goto_first_child_wasm(t) !== 1) return;
       let node: SyntaxNode = make(top);
       top.children = [node];
@@ -257,7 +329,7 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
      * over), else the previous node in its place with its type (renewed: its children are matched in turn).
      */
     /** What match found: the previous node in place (`matched`), taken over or renewed. */
-    let matched: Node | undefined;
+    let matched: AnchoredNode | undefined;
     const NONE = 0;
     const REUSE = 1;
     const RENEW = 2;
@@ -265,7 +337,7 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
       const olds = f.olds;
       const start = C._ts_tree_cursor_start_index_wasm(t);
       while (f.next < olds.length && map!.offset(olds[f.next].start) < start) f.next++;
-      const candidate = olds[f.next] as Node | undefined;
+      const candidate = olds[f.next] as AnchoredNode | undefined;
       if (!candidate || map!.offset(candidate.start) !== start) return NONE;
       const typeId = C._ts_tree_cursor_current_node_type_id_wasm(t);
       if (candidate.type !== (types[typeId] ?? 'ERROR') || candidate.named !== (typeId < named.length ? named[typeId] === 1 : true)) return NONE;
@@ -305,7 +377,7 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
     for (;;) {
       const f = frames[frames.length - 1];
       const found = f.olds.length ? match(f) : NONE;
-      let child = found === REUSE ? matched : undefined;
+      let child: AnyNode | undefined = found === REUSE ? matched : undefined;
       if (frames.length > rawDepth) rawDepth = frames.length;
       if (found === RENEW) {
         const renew = matched!;
