@@ -241,7 +241,11 @@ export class Summarizer {
   private replays(fn: FuncInfo, lookups: ReadonlyMap<FuncInfo, unknown>): boolean {
     this.records.enterReplay(fn);
     try {
-      for (const [callee, token] of lookups) if (lookupToken(this.summaryOf(callee)) !== token) return false;
+      for (const [callee, token] of lookups) {
+        // A callee done already this run is looked up as summaryOf would, without its noting (a replay notes nothing).
+        const done = this.summaries.get(callee);
+        if (lookupToken(done ?? this.summaryOf(callee)) !== token) return false;
+      }
       return true;
     } finally {
       this.records.leave();
@@ -253,6 +257,7 @@ export class Summarizer {
    * one level deep, which is enough to see two instances of it side by side.
    */
   private fillSelfSpawns(summary: FuncSummary): void {
+    if (!this.selfSpawns.length) return;
     const mine = this.selfSpawns.filter((p) => p.fn === summary.fn);
     if (!mine.length) return;
     const bodies = mine.map((p) => instantiate(summary, p.binding, p.body.who));
