@@ -1,5 +1,5 @@
 // After an edit of declarations outside function bodies that leaves what the model knows of them as it
-// was (spacing or a comment in a type, var, const or import declaration), the model's entries for those
+// was (spacing or a comment in a type, var or const declaration), the model's entries for those
 // declarations are moved to their new nodes in place, as modelDiff would move them, without building the
 // whole package model again and comparing it (most of such an edit's analysis in a big package).
 import type { SourceFile, SyntaxNode } from '../syntax';
@@ -17,7 +17,7 @@ export interface EditedDeclaration {
 export interface DeclarationPatch {
   /** A type declaration: the index of type specs by name (mapValueType) is made again. */
   types: boolean;
-  /** A declaration that says which names are sync.Maps (imports, variables, types): SyncMaps is made again. */
+  /** A declaration that says which names are sync.Maps (variables, types): SyncMaps is made again. */
   syncMapNames: boolean;
 }
 
@@ -46,7 +46,6 @@ export function patchDeclarations(model: PackageModel, files: readonly SourceFil
   let consts = false;
   for (const { file, before, now } of edited) {
     if (now.type === 'const_declaration') consts = true;
-    else if (now.type === 'import_declaration') patch.syncMapNames = true;
     else if (now.type === 'var_declaration') {
       patch.syncMapNames = true;
       const declared = [...model.globals.values()].filter((g) => topLevel(g.node) === before);
