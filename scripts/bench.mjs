@@ -3,7 +3,8 @@
 // (c) opening h2_bundle.go with all of GOROOT/src as the workspace: first diagnostics, indexing, memory.
 // Prints a table and writes bench/results.json.
 // Options: --runs N (default 3), --edits N (default 100), --skip-scan, --skip-latency, --skip-opening,
-// --profile DIR (write the language server's CPU profile there; its figures are then not comparable).
+// --profile DIR (write the language server's CPU profile there; its figures are then not comparable),
+// --samples FILE (write each edit's latency and line there, for finding the slow ones).
 import * as esbuild from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -231,8 +232,10 @@ async function latencyBenchmark(goroot) {
         contentChanges: [incremental ? { range, text: newText } : { text }],
       });
       const report = await client.request('textDocument/diagnostic', { textDocument: { uri } });
-      samples.push({ ms: Number(process.hrtime.bigint() - t0) / 1e6, items: report?.items?.length });
+      samples.push({ ms: Number(process.hrtime.bigint() - t0) / 1e6, items: report?.items?.length, line: range.start.line, insert: newText === ' ' });
     }
+    const samplesFile = option('--samples', undefined);
+    if (samplesFile) writeFileSync(samplesFile, JSON.stringify(samples) + '\n');
     const serverRssMB = peakRssOf(client.proc.pid);
     const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
     return {

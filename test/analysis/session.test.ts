@@ -78,6 +78,10 @@ interface Totals {
   steps: number;
   incremental: number;
   fresh: number;
+  /** Incremental analyses whose edited declarations outside bodies were patched in place. */
+  patched?: number;
+  /** Incremental analyses that built parts of the package model again. */
+  rebuilt?: number;
 }
 
 /**
@@ -113,6 +117,8 @@ async function fuzz(name: string, paths: readonly string[], openPath: string, st
       totals.steps++;
       totals.incremental += session.stats.incremental;
       totals.fresh += session.stats.fresh;
+      totals.patched = (totals.patched ?? 0) + session.stats.patched;
+      totals.rebuilt = (totals.rebuilt ?? 0) + session.stats.rebuilt;
     }
     const reparsed = files.map((f) => (f === open ? parseSourceFile(p, f.path, f.text) : f));
     if (!reparsed.find((f) => f.path === openPath)!.root.hasError) lastClean = open.text;
@@ -341,4 +347,94 @@ test('a session follows edits that change what a goroutine started further up th
     return { start, end: start + from.length, text: to };
   });
   assert.equal(totals.fresh, 0, 'every scripted edit is analysed incrementally');
+});
+
+/**
+ * Declarations outside function bodies edited without changing what the model knows of them (spacing,
+ * comments, an import spelled another way, a comment broken into an ERROR node) are patched in place or
+ * need nothing; edits that do change it (a false constant turned true, a map that stops being one, a
+ * field or variable renamed, a declaration broken while typed) build only the parts of the model their
+ * declarations make. Findings cite the nodes of those declarations (a field, a map's declaration), so a
+ * node left behind would show in their ranges.
+ */
+const DECLS = `package decls
+
+import "sync"
+
+const debug = false
+
+// Store has no mutex: its map field is reported where it is declared.
+type Store struct {
+	data map[string]int
+	n    int
+}
+
+// Getter is an interface.
+//
+// It gets.
+type Getter interface {
+	Get(k string) int
+}
+
+var global = map[string]int{}
+
+var lookup = map[string]*Store{}
+
+var mu sync.Mutex
+
+func (s *Store) Put(k string) { s.data[k] = 1 }
+
+func (s *Store) Run() {
+	go s.Put("a")
+	s.Put("b")
+}
+
+func (s *Store) Len() int { return len(s.data) }
+
+func Use() int {
+	go func() { global["x"] = 1 }()
+	if debug {
+		global["y"] = 2
+	}
+	return global["z"] + lookup["k"].Len()
+}
+`;
+
+test('a session patches declarations whose facts stay the same, and rebuilds only the parts of the model other edits change', async (t) => {
+  const totals: Totals = { steps: 0, incremental: 0, fresh: 0 };
+  const tmp = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'maprace-session-'));
+  t.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const [open] = write(path.join(tmp, 'decls'), { 'decls.go': DECLS });
+  // [from, to, patched, rebuilt]: each applied, then undone, in turn.
+  const toggles: [string, string, boolean, boolean][] = [
+    ['type Store struct {', 'type  Store struct {', true, false],
+    ['\tdata map[string]int\n', '\tdata map[string]int // the data\n', true, false],
+    ['\tn    int\n}', '\tn    int\n\t// more to come\n}', true, false],
+    ['var global = map[string]int{}', 'var global = map[string]int{ /* none yet */ }', true, false],
+    ['var lookup = map', 'var  lookup = map', true, false],
+    ['const debug = false', 'const debug  = false', true, false],
+    ['\tGet(k string) int', '\tGet(key string) int', true, false],
+    ['import "sync"', 'import (\n\t"sync"\n)', false, false],
+    ['// Store has no mutex', '// Store (see Put) has no mutex', false, false],
+    ['//\n// It gets.', '/ /\n// It gets.', false, false],
+    ['const debug = false', 'const debug = true', false, true],
+    ['var global = map[string]int{}', 'var global = []int{}', false, true],
+    ['var lookup = map', 'var look up = map', false, true],
+    ['\tdata map[string]int\n', '\tdata2 map[string]int\n', false, true],
+    ['\tn    int\n}', '\tn    map[int]int\n}', false, true],
+    ['type Store struct {', 'ty pe Store struct {', false, true],
+    ['func (s *Store) Len() int', 'func (s *Store) Len2() int', false, true],
+  ];
+  const want = { patched: 0, rebuilt: 0 };
+  await fuzz('decls.go, scripted', [open], open, toggles.length * 2, SEED, totals, (text, step) => {
+    const [a, b, patched, rebuilt] = toggles[Math.floor((step - 1) / 2)];
+    const [from, to] = text.includes(a) ? [a, b] : [b, a];
+    if (patched) want.patched++;
+    if (rebuilt) want.rebuilt++;
+    const start = text.indexOf(from);
+    assert.ok(start >= 0, `step ${step}: ${JSON.stringify(from)} in the text`);
+    return { start, end: start + from.length, text: to };
+  });
+  assert.equal(totals.fresh, 0, 'every scripted edit is analysed incrementally');
+  assert.deepEqual({ patched: totals.patched, rebuilt: totals.rebuilt }, want, `patched in place, and parts of the model built again: ${JSON.stringify(totals)}`);
 });

@@ -451,10 +451,11 @@ test("a document's own package clause is analysed first; its external tests foll
   const lib = RACY.replace('package main', 'package p').replace('func main()', 'func Run()');
   const ext = RACY.replace('package main', 'package p_test').replace('func main()', 'func TestRace()');
   const root = workspace({ 'p.go': lib, 'p_test.go': ext });
-  const s = await LspSession.start(root, { pull: true, refresh: true });
+  const s = await LspSession.start(root, { pull: true, refresh: true, trace: true });
   try {
     const uri = await s.open(path.join(root, 'p.go'), lib);
     assert.equal((await s.items(uri)).length, 2, 'p.go: the race, analysed with package p alone');
+    assert.match(s.traces[0] ?? '', /^maprace: analysed \S+ \(package p only\) \[p\.go@1\]/, `the first analysis is of package p alone: ${s.traces.join('\n')}`);
     // Typing in p.go: the race moves out of reach and back.
     await s.change(uri, [
       { range: { start: { line: 6, character: 0 }, end: { line: 7, character: 0 } }, text: '' },

@@ -8,6 +8,7 @@ import { parseSourceFile } from '../../server/src/parsing/sourceFile';
 import { FileSkipped, MAX_NESTING } from '../../server/src/parsing/limits';
 import { DocumentStore } from '../../server/src/workspace/documentStore';
 import type { SyntaxNode } from '../../server/src/analysis/syntax';
+import { depthBoundOf } from '../../server/src/parsing/toSyntax';
 
 function flatten(root: SyntaxNode): string[] {
   const out: string[] = [];
@@ -48,6 +49,31 @@ test('after an edit that is skipped as too deeply nested, later copies still equ
     assert.deepEqual(flatten(copy.root), flatten(fresh.root));
   } finally {
     store.close('file:///tmp/skipped-copy/p.go');
+    parser.delete();
+  }
+});
+
+test("a long editing session keeps the copy's depth bound at the depth of the tree", async () => {
+  const parser = await createGoParser();
+  const store = new DocumentStore(parser);
+  const uri = 'file:///tmp/depth-bound/p.go';
+  try {
+    const text = 'package p\n\nvar m = map[string]int{}\n\nfunc f() { m["a"] = 1 }\n\nfunc g() { m["b"] = 2 }\n';
+    const doc = store.open(uri, 1, text)!;
+    const fresh = depthBoundOf(store.sourceFile(doc).root)!;
+    assert.ok(fresh > 0 && fresh < 30, `a fresh copy's bound is its depth: ${fresh}`);
+    // Typing in one body, then after the last declaration: taken-over subtrees must not raise the bound,
+    // or after MAX_NESTING edits every copy would walk the whole tree to check its nesting.
+    for (let version = 2; version < 2 * MAX_NESTING; version++) {
+      const line = version % 4 < 2 ? 4 : 6;
+      const at = { line, character: 11 };
+      const inserting = version % 2 === 0;
+      store.change(uri, version, [{ range: { start: at, end: inserting ? at : { line, character: 12 } }, text: inserting ? ' ' : '' }]);
+      const root = store.sourceFile(doc).root;
+      assert.ok(depthBoundOf(root)! <= fresh, `after ${version - 1} edits the bound is ${depthBoundOf(root)}, the tree's depth ${fresh}`);
+    }
+  } finally {
+    store.close(uri);
     parser.delete();
   }
 });

@@ -19,12 +19,18 @@ export function lineStarts(text: string): number[] {
 export function lineStartsAfter(starts: readonly number[], text: string, start: number, oldEnd: number, inserted: string): number[] | undefined {
   if (text.charCodeAt(start - 1) === 13 || inserted.includes('\r') || text.slice(start, oldEnd).includes('\r')) return undefined;
   const delta = inserted.length - (oldEnd - start);
-  const out: number[] = [];
-  let i = 0;
-  while (i < starts.length && starts[i] <= start) out.push(starts[i++]);
-  for (let k = inserted.indexOf('\n'); k >= 0; k = inserted.indexOf('\n', k + 1)) out.push(start + k + 1);
-  while (i < starts.length && starts[i] <= oldEnd) i++;
-  while (i < starts.length) out.push(starts[i++] + delta);
+  // Sized once: a big file's list is long, and growing it made most of an edit's garbage here.
+  let kept = 0;
+  while (kept < starts.length && starts[kept] <= start) kept++;
+  let after = kept;
+  while (after < starts.length && starts[after] <= oldEnd) after++;
+  let added = 0;
+  for (let k = inserted.indexOf('\n'); k >= 0; k = inserted.indexOf('\n', k + 1)) added++;
+  const out = new Array<number>(kept + added + starts.length - after);
+  let o = 0;
+  for (let i = 0; i < kept; i++) out[o++] = starts[i];
+  for (let k = inserted.indexOf('\n'); k >= 0; k = inserted.indexOf('\n', k + 1)) out[o++] = start + k + 1;
+  for (let i = after; i < starts.length; i++) out[o++] = starts[i] + delta;
   return out;
 }
 

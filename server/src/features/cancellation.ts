@@ -40,6 +40,16 @@ export class MessageQueue {
     },
   };
 
+  /** Resolves once no message has been dispatched for `ms` (or after `maxMs` in all). */
+  async quiet(ms: number, maxMs: number): Promise<void> {
+    const end = Date.now() + maxMs;
+    for (;;) {
+      const before = this.dispatched;
+      await new Promise<void>((resolve) => setTimeout(resolve, ms));
+      if (this.dispatched === before || Date.now() > end) return;
+    }
+  }
+
   /**
    * Resolves once every message received so far has been dispatched. vscode-jsonrpc dispatches one queued
    * message per event-loop turn (setImmediate); two turns without a dispatch mean the queue is empty.

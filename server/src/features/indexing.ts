@@ -68,7 +68,12 @@ export async function indexWorkspace(
   diagnostics: Diagnostics,
   /** Parses a file into the disk cache, so parsing yields per file and analysis finds it parsed. */
   warm: (file: string) => void,
+  /** Resolves when the client has been quiet for a moment: what it sends with `initialized` comes first. */
+  quiet?: () => Promise<void>,
 ): Promise<void> {
+  // The documents a client opens at startup arrive right after `initialized`: parsing other files first
+  // (one per turn, each turn one message) made the first of them wait for several.
+  await quiet?.();
   // A no-op reporter when the client has no window.workDoneProgress.
   const progress = await connection.window.createWorkDoneProgress();
   progress.begin('maprace: indexing Go files', 0, roots.map((r) => path.basename(r)).join(', '), false);

@@ -52,6 +52,70 @@ class Node implements SyntaxNode {
   }
 }
 
+/**
+ * What the nodes of one top-level declaration of an edited document share: their offsets count from
+ * `base`, so an edit above the declaration moves all of it by moving `base`. (Shifting every node after
+ * the edit was most of a big file's copy after a keystroke.)
+ */
+class Anchor {
+  constructor(
+    public base: number,
+    readonly lines: LineIndex,
+  ) {}
+}
+
+/**
+ * A node of an open document (toSyntax's `anchored`): its offsets are relative to its top-level
+ * declaration's anchor. Files on disk, copied once, keep plain offsets (Node), which read faster.
+ */
+class AnchoredNode implements SyntaxNode {
+  children: SyntaxNode[] = NO_CHILDREN;
+  hasError = false;
+  /** Offsets from the anchor's base. */
+  s: number;
+  e: number;
+  constructor(
+    readonly type: string,
+    readonly named: boolean,
+    // Mutable only for a node renewed after an edit (see toSyntax).
+    public field: string | null,
+    start: number,
+    end: number,
+    public parent: SyntaxNode | null,
+    readonly anchor: Anchor,
+  ) {
+    this.s = start - anchor.base;
+    this.e = end - anchor.base;
+  }
+
+  get start(): number {
+    return this.s + this.anchor.base;
+  }
+
+  // Settable only for a node renewed after an edit.
+  set start(offset: number) {
+    this.s = offset - this.anchor.base;
+  }
+
+  get end(): number {
+    return this.e + this.anchor.base;
+  }
+
+  set end(offset: number) {
+    this.e = offset - this.anchor.base;
+  }
+
+  get startPoint(): Point {
+    return this.anchor.lines.point(this.start);
+  }
+
+  get endPoint(): Point {
+    return this.anchor.lines.point(this.end);
+  }
+}
+
+type AnyNode = Node | AnchoredNode;
+
 interface LanguageTables {
   types: string[];
   fields: (string | null)[];
@@ -119,9 +183,11 @@ class EditMap {
   /**
    * The new span of a previous node no edit or changed span reached; a node counts as reached by an edit
    * that merely borders it (its first or last token may be lexed anew), by a changed span only when they
-   * overlap (a changed span ends where the next token, unchanged, starts). Undefined when reached.
+   * overlap (a changed span ends where the next token, unchanged, starts). -1 when reached. Only the end
+   * is given: the start is where the node is found (no object per node, as most nodes of a big file
+   * are taken over after each edit).
    */
-  untouched(node: SyntaxNode): Span | undefined {
+  untouchedEnd(node: SyntaxNode): number {
     let start = node.start;
     let end = node.end;
     for (const e of this.edits) {
@@ -132,38 +198,51 @@ class EditMap {
         end += delta;
         continue;
       }
-      return undefined;
+      return -1;
     }
-    for (const c of this.changed) if (start < c.end && end > c.start) return undefined;
-    return { start, end };
+    for (const c of this.changed) if (start < c.end && end > c.start) return -1;
+    return end;
   }
 }
 
-/** One stack for every shift: an edit near the top of a big file moves most of its nodes. */
-const shiftStack: Node[] = [];
+/** One stack for every shift. */
+const shiftStack: SyntaxNode[] = [];
 
-function shift(node: SyntaxNode, delta: number): void {
+/** Moves a subtree taken over by `delta`: a top-level declaration by its anchor, anything else node by node. */
+function shift(node: AnchoredNode, delta: number): void {
+  if (node.parent?.parent === null) {
+    node.anchor.base += delta;
+    return;
+  }
   const stack = shiftStack;
   let top = 0;
-  stack[top++] = node as Node;
+  stack[top++] = node;
   while (top > 0) {
-    const n = stack[--top];
-    n.start += delta;
-    n.end += delta;
+    const n = stack[--top] as AnchoredNode;
+    n.s += delta;
+    n.e += delta;
     const children = n.children;
-    for (let i = 0; i < children.length; i++) stack[top++] = children[i] as Node;
+    for (let i = 0; i < children.length; i++) stack[top++] = children[i];
   }
   stack.length = 0;
 }
 
 /** A node being copied, renewed from a previous one an edit reached: its children are matched against `olds`. */
 interface Frame {
-  node: Node;
+  node: AnyNode;
   /** The previous node's children, before it was renewed. */
   olds: readonly SyntaxNode[];
   /** The first of `olds` not yet passed. */
   next: number;
   children: SyntaxNode[];
+}
+
+/** Each copy's depth counting every level (an upper bound where subtrees were taken over). */
+const rawDepths = new WeakMap<SyntaxNode, number>();
+
+/** The bound on a copy's depth its nesting was checked with (for tests). */
+export function depthBoundOf(root: SyntaxNode): number | undefined {
+  return rawDepths.get(root);
 }
 
 /**
@@ -172,47 +251,48 @@ interface Frame {
  * re-parented in place), and the nodes on the way to each edit keep their objects too when they keep
  * their place and type, renewed in place and marked so (markRenewed, changedSince): only what is new is
  * made, and things known of a node stay attached to it. The previous root must not be used afterwards.
+ * Throws FileSkipped when the tree nests deeper than MAX_NESTING (see nesting.ts).
  */
-/** Each copy's depth counting every level (an upper bound where subtrees were taken over). */
-const rawDepths = new WeakMap<SyntaxNode, number>();
-
-/** Throws FileSkipped when the tree nests deeper than MAX_NESTING (see nesting.ts). */
-export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): SyntaxNode {
+export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax, options: { anchored?: boolean } = {}): SyntaxNode {
   const C = wasmBinding();
   const { types, fields, named } = tablesOf(tree);
   const t = (tree as unknown as { [0]: number })[0];
+  const anchored = !!options.anchored;
   let lines: LineIndex;
-  if (previous && previous.root instanceof Node) {
-    lines = previous.root.lines;
-    lines.reset(text, previous.lineStarts);
+  const previousRoot = previous?.root;
+  // Only an anchored copy is taken over: moving a plain one visited every node after the edit.
+  if (anchored && previousRoot instanceof AnchoredNode) {
+    lines = previousRoot.anchor.lines;
+    lines.reset(text, previous!.lineStarts);
   } else {
     lines = new LineIndex(text);
     previous = undefined;
   }
   const map = previous && new EditMap(previous.edits, previous.changed);
+  const previousDepth = previous ? (rawDepths.get(previous.root) ?? Infinity) : 0;
   const generation = previous ? nextSyntaxGeneration() : 0;
   const checkMissing = tree.rootNode.hasError;
   // tree.walk() leaves the new cursor in the transfer buffer; from here on only direct calls touch it.
   tree.walk();
   try {
-    const make = (parent: SyntaxNode | null): Node => {
+    const make = (parent: SyntaxNode | null): AnyNode => {
       const typeId = C._ts_tree_cursor_current_node_type_id_wasm(t);
       const fieldId = C._ts_tree_cursor_current_field_id_wasm(t);
-      const node = new Node(
-        types[typeId] ?? 'ERROR',
-        typeId < named.length ? named[typeId] === 1 : true,
-        fieldId ? (fields[fieldId] ?? null) : null,
-        C._ts_tree_cursor_start_index_wasm(t),
-        C._ts_tree_cursor_end_index_wasm(t),
-        parent,
-        lines,
-      );
+      const type = types[typeId] ?? 'ERROR';
+      const isNamed = typeId < named.length ? named[typeId] === 1 : true;
+      const field = fieldId ? (fields[fieldId] ?? null) : null;
+      const start = C._ts_tree_cursor_start_index_wasm(t);
+      const end = C._ts_tree_cursor_end_index_wasm(t);
+      // Each top-level declaration (a child of the root) anchors its subtree.
+      const node: AnyNode = anchored
+        ? new AnchoredNode(type, isNamed, field, start, end, parent, !parent || !parent.parent ? new Anchor(0, lines) : (parent as AnchoredNode).anchor)
+        : new Node(type, isNamed, field, start, end, parent, lines);
       if (checkMissing && (node.type === 'ERROR' || C._ts_tree_cursor_current_node_is_missing_wasm(t) === 1)) node.hasError = true;
       return node;
     };
     /** Copies the descendants of `top`, the cursor's node, and leaves the cursor on it again. */
     /** `topDepth`: how deep `top` is, for the nesting check (rawDepth). */
-    const descend = (top: Node, topDepth: number): void => {
+    const descend = (top: AnyNode, topDepth: number): void => {
       if (C._ts_tree_cursor_goto_first_child_wasm(t) !== 1) return;
       let node: SyntaxNode = make(top);
       top.children = [node];
@@ -248,31 +328,40 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
      * For the cursor's node, a child of `f.node`: the previous copy of it when no edit reached it (taken
      * over), else the previous node in its place with its type (renewed: its children are matched in turn).
      */
-    const match = (f: Frame): { reuse?: Node; renew?: Node } => {
+    /** What match found: the previous node in place (`matched`), taken over or renewed. */
+    let matched: AnchoredNode | undefined;
+    const NONE = 0;
+    const REUSE = 1;
+    const RENEW = 2;
+    const match = (f: Frame): number => {
       const olds = f.olds;
       const start = C._ts_tree_cursor_start_index_wasm(t);
       while (f.next < olds.length && map!.offset(olds[f.next].start) < start) f.next++;
-      const candidate = olds[f.next] as Node | undefined;
-      if (!candidate || map!.offset(candidate.start) !== start) return {};
+      const candidate = olds[f.next] as AnchoredNode | undefined;
+      if (!candidate || map!.offset(candidate.start) !== start) return NONE;
       const typeId = C._ts_tree_cursor_current_node_type_id_wasm(t);
-      if (candidate.type !== (types[typeId] ?? 'ERROR') || candidate.named !== (typeId < named.length ? named[typeId] === 1 : true)) return {};
+      if (candidate.type !== (types[typeId] ?? 'ERROR') || candidate.named !== (typeId < named.length ? named[typeId] === 1 : true)) return NONE;
       f.next++;
-      const span = map!.untouched(candidate);
+      matched = candidate;
+      const end = map!.untouchedEnd(candidate);
       const fieldId = C._ts_tree_cursor_current_field_id_wasm(t);
       const field = fieldId ? (fields[fieldId] ?? null) : null;
       candidate.parent = f.node;
-      if (!span || span.end !== C._ts_tree_cursor_end_index_wasm(t) || candidate.field !== field) {
+      // Whether a token is missing (zero-width, inserted by error recovery) depends on the parse around
+      // it, not on its text: a subtree with one (or that is an empty token) is renewed, never taken over.
+      if (end < 0 || end !== C._ts_tree_cursor_end_index_wasm(t) || candidate.field !== field || candidate.hasError || start === end) {
         candidate.start = start;
         candidate.end = C._ts_tree_cursor_end_index_wasm(t);
         candidate.field = field;
         candidate.hasError = checkMissing && (candidate.type === 'ERROR' || C._ts_tree_cursor_current_node_is_missing_wasm(t) === 1);
         markRenewed(candidate, generation);
-        return { renew: candidate };
+        return RENEW;
       }
       if (candidate.start !== start) shift(candidate, start - candidate.start);
-      // Its height is at most the previous tree's depth.
-      rawDepth = Math.max(rawDepth, frames.length + (rawDepths.get(previous!.root) ?? Infinity));
-      return { reuse: candidate };
+      // Nodes are matched level by level from the root, so it is as deep as it was in the previous copy,
+      // and so are its descendants: none is deeper than that copy was.
+      if (previousDepth > rawDepth) rawDepth = previousDepth;
+      return REUSE;
     };
     // The root is always new: caches of whole files are keyed by it.
     const root = make(null);
@@ -287,10 +376,11 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax): S
     const frames: Frame[] = [{ node: root, olds: previous?.root.children ?? [], next: 0, children: [] }];
     for (;;) {
       const f = frames[frames.length - 1];
-      const { reuse, renew } = f.olds.length ? match(f) : {};
-      let child = reuse;
+      const found = f.olds.length ? match(f) : NONE;
+      let child: AnyNode | undefined = found === REUSE ? matched : undefined;
       if (frames.length > rawDepth) rawDepth = frames.length;
-      if (!child && renew) {
+      if (found === RENEW) {
+        const renew = matched!;
         child = renew;
         const olds = renew.children;
         renew.children = NO_CHILDREN;

@@ -20,17 +20,21 @@ export class TracedPackages extends Packages {
     private readonly openDocs: DocumentStore,
     disk: DiskFiles,
     log: (message: string) => void,
-    private readonly trace: (message: string) => void,
+    /** Called with the line to send, made only if the client wants it. */
+    private readonly trace: (message: () => string) => void,
   ) {
     super(openDocs, disk, log);
   }
 
-  override analyze(dir: string): AnalysisResult {
+  override analyze(dir: string, first?: string): AnalysisResult {
     const started = performance.now();
-    const result = super.analyze(dir);
+    const result = super.analyze(dir, first);
     const ms = (performance.now() - started).toFixed(1);
-    const open = this.openDocs.inDirectory(dir).map((d) => `${path.basename(d.path)}@${d.version}`);
-    this.trace(`maprace: analysed ${dir} [${open.join(' ')}] in ${ms} ms; ${memorySummary()}`);
+    this.trace(() => {
+      const open = this.openDocs.inDirectory(dir).map((d) => `${path.basename(d.path)}@${d.version}`);
+      const partial = this.partialClause(dir);
+      return `maprace: analysed ${dir}${partial !== undefined ? ` (package ${partial} only)` : ''} [${open.join(' ')}] in ${ms} ms; ${memorySummary()}`;
+    });
     return result;
   }
 }

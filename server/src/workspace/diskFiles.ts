@@ -47,11 +47,15 @@ export class DiskFiles {
     private readonly limitChars = limitFromEnv(),
   ) {}
 
-  /** The parsed file, or undefined if it cannot be read; throws FileSkipped if it is over a limit. */
-  get(file: string): SourceFile | undefined {
+  /**
+   * The parsed file, or undefined if it cannot be read; throws FileSkipped if it is over a limit.
+   * `known`: the file's stat just taken by the caller (null: it is gone).
+   */
+  get(file: string, known?: fs.Stats | null): SourceFile | undefined {
     let stat: fs.Stats;
     try {
-      stat = fs.statSync(file);
+      if (known === null) throw new Error('gone');
+      stat = known ?? fs.statSync(file);
     } catch {
       this.invalidate(file);
       return undefined;

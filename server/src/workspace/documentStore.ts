@@ -69,7 +69,7 @@ export class DocumentStore {
     const previous = doc.source && !changes.reset ? { root: doc.source.root, edits: changes.edits, changed: changes.changed, lineStarts: doc.tree.lineStarts } : undefined;
     let root;
     try {
-      root = toSyntax(doc.tree.tree, text, previous);
+      root = toSyntax(doc.tree.tree, text, previous, { anchored: true });
     } catch (err) {
       // A copy that failed part-way (over a limit) may have moved nodes of the previous one: start afresh.
       doc.source = undefined;

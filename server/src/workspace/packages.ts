@@ -31,6 +31,14 @@ interface PackageState {
   partial?: string;
 }
 
+function statOrNull(file: string): fs.Stats | null {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return null;
+  }
+}
+
 export class Packages {
   private readonly packages = new Map<string, PackageState>();
   private readonly findings = new Map<string, Finding[]>();
@@ -71,7 +79,12 @@ export class Packages {
 
   /** Only one package clause of the directory has been analysed yet. */
   isPartial(dir: string): boolean {
-    return this.packages.get(dir)?.partial !== undefined;
+    return this.partialClause(dir) !== undefined;
+  }
+
+  /** The one package clause of the directory analysed so far, if only one was. */
+  partialClause(dir: string): string | undefined {
+    return this.packages.get(dir)?.partial;
   }
 
   dirtyDirs(): string[] {
@@ -118,24 +131,27 @@ export class Packages {
     for (const d of this.docs.inDirectory(dir)) paths.add(d.path);
     const sources: SourceFile[] = [];
     for (const p of [...paths].sort()) {
-      if (clause !== undefined && !this.declares(p, clause)) continue;
-      const source = this.sourceOf(p);
+      // One look at the disk per file and analysis (after each keystroke, for a package being edited).
+      const stat = this.docs.atPath(p) ? undefined : statOrNull(p);
+      if (clause !== undefined && !this.declares(p, clause, stat)) continue;
+      const source = this.sourceOf(p, stat);
       if (source) sources.push(source);
     }
     return sources;
   }
 
   /** Does `file` declare package `clause` (or might it: its text does not say)? */
-  private declares(file: string, clause: string): boolean {
-    const declared = this.clauseOf(file);
+  private declares(file: string, clause: string, stat?: fs.Stats | null): boolean {
+    const declared = this.clauseOf(file, stat);
     return declared === undefined || declared === clause;
   }
 
-  private clauseOf(file: string): string | undefined {
+  /** `stat`: the file's, when the caller has it (null: it is gone). */
+  private clauseOf(file: string, stat?: fs.Stats | null): string | undefined {
     const open = this.docs.atPath(file);
     if (open) return declaredPackage(open.tree.text);
     try {
-      const { mtimeMs, size } = fs.statSync(file);
+      const { mtimeMs, size } = stat ?? fs.statSync(file);
       const known = this.clauses.get(file);
       if (known && known.mtimeMs === mtimeMs && known.size === size) return known.clause;
       const clause = declaredPackage(fs.readFileSync(file, 'utf8'));
@@ -146,11 +162,11 @@ export class Packages {
     }
   }
 
-  /** One file as the analysis sees it: the open buffer, else the file on disk. */
-  sourceOf(file: string): SourceFile | undefined {
+  /** One file as the analysis sees it: the open buffer, else the file on disk (`stat`: its, when known). */
+  sourceOf(file: string, stat?: fs.Stats | null): SourceFile | undefined {
     const open = this.docs.atPath(file);
     try {
-      const source = open ? this.docs.sourceFile(open) : this.disk.get(file);
+      const source = open ? this.docs.sourceFile(open) : this.disk.get(file, stat);
       if (source) failIfAsked('parse', [source]);
       this.failures.ok(`parsing ${file}`);
       this.skipped.setFile(file, undefined);

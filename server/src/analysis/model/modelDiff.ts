@@ -4,7 +4,7 @@
 // facts are unchanged, moved to the new nodes, and says which entries changed: the summaries that read
 // one of those are made again (see SummaryRecords), the others are kept.
 import { changedSince, type SyntaxNode } from '../syntax';
-import type { FieldInfo, FuncInfo, PackageModel, StructInfo } from './packageModel';
+import { ALL_PARTS, type FieldInfo, type FuncInfo, type ModelPart, type PackageModel, type StructInfo } from './packageModel';
 import type { VarDecl } from './variables';
 
 /** Keys of model entries, as the Summarizer's reads are recorded (see modelView). */
@@ -18,7 +18,7 @@ export const KEY = {
 };
 
 /** The facts of a declared variable the analysis reads (not what summaries add to it later). */
-function varFacts(v: VarDecl): string {
+export function varFacts(v: VarDecl): string {
   return `${v.name}|${v.isMap}|${v.global}|${!!v.elemMap}|${!!v.foreign}|${!!v.pool}|${v.typeName ?? ''}|${v.paramIndex ?? ''}|${!!v.fresh}`;
 }
 
@@ -30,11 +30,11 @@ function fieldFacts(f: FieldInfo): string {
   return `${f.name}|${f.typeName ?? ''}|${f.foreign}|${f.byValue}|${f.embedded}|${f.pool}|${varFacts(f.decl)}`;
 }
 
-function structFacts(s: StructInfo): string {
+export function structFacts(s: StructInfo): string {
   return `${s.name}|${s.variants.length}|${s.embedded.join(',')}|${s.mutexes.join(',')}|${[...s.fields.values()].map(fieldFacts).join(';')}`;
 }
 
-function moveVar(kept: VarDecl, now: VarDecl): VarDecl {
+export function moveVar(kept: VarDecl, now: VarDecl): VarDecl {
   kept.node = now.node;
   kept.file = now.file;
   return kept;
@@ -47,7 +47,7 @@ function moveFunc(kept: FuncInfo, now: FuncInfo): FuncInfo {
   return kept;
 }
 
-function moveStruct(kept: StructInfo, now: StructInfo): StructInfo {
+export function moveStruct(kept: StructInfo, now: StructInfo): StructInfo {
   kept.node = now.node;
   kept.file = now.file;
   kept.variants.forEach((v, i) => Object.assign(v, now.variants[i]));
@@ -94,19 +94,20 @@ function setChanges(before: ReadonlySet<string>, now: ReadonlySet<string>, key: 
  * `now`, built from the edited files, made of `before`'s objects wherever their facts are unchanged
  * (moved to `now`'s nodes in place), with the keys (KEY) of the entries that changed.
  */
-export function diffModel(before: PackageModel, now: PackageModel, since: number): { model: PackageModel; changed: Set<string> } {
+export function diffModel(before: PackageModel, now: PackageModel, since: number, parts: ReadonlySet<ModelPart> = ALL_PARTS): { model: PackageModel; changed: Set<string> } {
   const changed = new Set<string>();
-  setChanges(before.mapTypes, now.mapTypes, KEY.mapType, changed);
+  // A part not made again is `before`'s (buildPackageModel with parts): nothing in it changed.
+  if (parts.has('types')) setChanges(before.mapTypes, now.mapTypes, KEY.mapType, changed);
   const sameMapTypes = changed.size === 0;
-  setChanges(before.falseConsts, now.falseConsts, KEY.falseConst, changed);
+  if (parts.has('consts')) setChanges(before.falseConsts, now.falseConsts, KEY.falseConst, changed);
   const model: PackageModel = {
     files: now.files,
-    mapTypes: now.mapTypes,
-    falseConsts: now.falseConsts,
-    globals: merge(before.globals, now.globals, varFacts, moveVar, KEY.global, changed, sameMapTypes, since),
-    structs: merge(before.structs, now.structs, structFacts, moveStruct, KEY.struct, changed, sameMapTypes, since, (s) => [s.node, ...s.variants.map((v) => v.node)]),
-    funcs: merge(before.funcs, now.funcs, funcFacts, moveFunc, KEY.func, changed, sameMapTypes, since, funcNodes),
-    methods: merge(
+    mapTypes: parts.has('types') ? now.mapTypes : before.mapTypes,
+    falseConsts: parts.has('consts') ? now.falseConsts : before.falseConsts,
+    globals: parts.has('globals') ? merge(before.globals, now.globals, varFacts, moveVar, KEY.global, changed, sameMapTypes, since) : before.globals,
+    structs: parts.has('types') ? merge(before.structs, now.structs, structFacts, moveStruct, KEY.struct, changed, sameMapTypes, since, (s) => [s.node, ...s.variants.map((v) => v.node)]) : before.structs,
+    funcs: parts.has('funcs') ? merge(before.funcs, now.funcs, funcFacts, moveFunc, KEY.func, changed, sameMapTypes, since, funcNodes) : before.funcs,
+    methods: !parts.has('funcs') ? before.methods : merge(
       before.methods,
       now.methods,
       (list) => list.map(funcFacts).join('\n'),

@@ -59,29 +59,71 @@ export interface PackageModel {
   falseConsts: Set<string>;
 }
 
-export function buildPackageModel(files: readonly SourceFile[]): PackageModel {
-  const model: PackageModel = { files, mapTypes: new Set(), globals: new Map(), funcs: new Map(), methods: new Map(), structs: new Map(), falseConsts: new Set() };
-  for (const file of files) {
-    for (const decl of file.root.children) {
-      if (decl.type === 'type_declaration') {
-        for (const spec of namedChildren(decl)) {
-          const name = childByField(spec, 'name');
-          const type = childByField(spec, 'type');
-          if (name && type && type.type === 'map_type') model.mapTypes.add(nodeText(file, name));
-          if (name && type && type.type === 'struct_type') {
-            const known = model.structs.get(nodeText(file, name));
-            if (known) known.variants.push({ node: spec, file });
-            else model.structs.set(nodeText(file, name), { name: nodeText(file, name), node: spec, file, variants: [], fields: new Map(), embedded: [], mutexes: [] });
-          }
+/**
+ * The parts of a package model, each made from one kind of top-level declaration: `types` (map types and
+ * structs), `globals`, `consts` (the false ones) and `funcs` (functions and methods).
+ */
+export type ModelPart = 'types' | 'globals' | 'consts' | 'funcs';
+
+export const ALL_PARTS: ReadonlySet<ModelPart> = new Set<ModelPart>(['types', 'globals', 'consts', 'funcs']);
+
+/** The part of the model a top-level declaration of this type makes, if any. */
+export function partOf(declType: string): ModelPart | undefined {
+  switch (declType) {
+    case 'type_declaration':
+      return 'types';
+    case 'var_declaration':
+      return 'globals';
+    case 'const_declaration':
+      return 'consts';
+    case 'function_declaration':
+    case 'method_declaration':
+      return 'funcs';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The package model of `files`. With `parts` (and `base`), only those parts are made; the others are
+ * `base`'s, which must hold for these files (the declarations they come from are unchanged). Globals
+ * and struct fields depend on the map types: made without `types`, they use `base`'s.
+ */
+export function buildPackageModel(files: readonly SourceFile[], parts: ReadonlySet<ModelPart> = ALL_PARTS, base?: PackageModel): PackageModel {
+  const all = parts.size === ALL_PARTS.size || !base;
+  const has = (part: ModelPart) => all || parts.has(part);
+  const model: PackageModel = {
+    files,
+    mapTypes: has('types') ? new Set() : base!.mapTypes,
+    globals: has('globals') ? new Map() : base!.globals,
+    funcs: has('funcs') ? new Map() : base!.funcs,
+    methods: has('funcs') ? new Map() : base!.methods,
+    structs: has('types') ? new Map() : base!.structs,
+    falseConsts: has('consts') ? new Set() : base!.falseConsts,
+  };
+  if (has('types')) {
+    for (const file of files) {
+      for (const decl of file.root.children) {
+        if (decl.type !== 'type_declaration') continue;
+        const types = typesIn(file, decl);
+        for (const name of types.mapTypes) model.mapTypes.add(name);
+        for (const { name, spec } of types.structs) {
+          const known = model.structs.get(name);
+          if (known) known.variants.push({ node: spec, file });
+          else model.structs.set(name, { name, node: spec, file, variants: [], fields: new Map(), embedded: [], mutexes: [] });
         }
       }
     }
+    for (const info of model.structs.values()) collectFields(model, info);
   }
-  for (const info of model.structs.values()) collectFields(model, info);
+  if (!has('globals') && !has('consts') && !has('funcs')) return model;
   for (const file of files) {
     for (const decl of file.root.children) {
-      if (decl.type === 'var_declaration') collectGlobals(model, file, decl);
-      else if (decl.type === 'const_declaration') collectFalseConsts(model, file, decl);
+      if (decl.type === 'var_declaration') {
+        if (has('globals')) collectGlobals(model, file, decl);
+      } else if (decl.type === 'const_declaration') {
+        if (has('consts')) collectFalseConsts(model, file, decl);
+      } else if (!has('funcs')) continue;
       else if (decl.type === 'function_declaration') {
         const info = funcInfoOf(file, decl);
         if (!info) continue;
@@ -108,6 +150,44 @@ export function funcInfoOf(file: SourceFile, decl: SyntaxNode): FuncInfo | undef
   if (!name) return undefined;
   if (decl.type === 'function_declaration') return { name: nodeText(file, name), node: decl, file, resultType: resultTypeName(file, decl) };
   return { name: nodeText(file, name), node: decl, file, receiverType: receiverTypeName(file, decl), resultType: resultTypeName(file, decl) };
+}
+
+/** The package variables one `var` declaration declares, with the model's map types (as buildPackageModel makes them). */
+export function globalsIn(model: PackageModel, file: SourceFile, decl: SyntaxNode): Map<string, VarDecl> {
+  const scratch: PackageModel = { ...model, globals: new Map() };
+  collectGlobals(scratch, file, decl);
+  return scratch.globals;
+}
+
+/** The struct types (name and spec) and the names of map types one `type` declaration declares. */
+export function typesIn(file: SourceFile, decl: SyntaxNode): { structs: { name: string; spec: SyntaxNode }[]; mapTypes: string[] } {
+  const out: { structs: { name: string; spec: SyntaxNode }[]; mapTypes: string[] } = { structs: [], mapTypes: [] };
+  for (const spec of namedChildren(decl)) {
+    const name = childByField(spec, 'name');
+    const type = childByField(spec, 'type');
+    if (name && type && type.type === 'map_type') out.mapTypes.push(nodeText(file, name));
+    if (name && type && type.type === 'struct_type') out.structs.push({ name: nodeText(file, name), spec });
+  }
+  return out;
+}
+
+/** A struct type declared once (no other build declares it), as buildPackageModel makes it. */
+export function structIn(model: PackageModel, name: string, spec: SyntaxNode, file: SourceFile): StructInfo {
+  const info: StructInfo = { name, node: spec, file, variants: [], fields: new Map(), embedded: [], mutexes: [] };
+  collectFields(model, info);
+  return info;
+}
+
+/** The package's map type names and `false` constants, as buildPackageModel finds them. */
+export function namedSets(files: readonly SourceFile[]): { mapTypes: Set<string>; falseConsts: Set<string> } {
+  const model: PackageModel = { files, mapTypes: new Set(), globals: new Map(), funcs: new Map(), methods: new Map(), structs: new Map(), falseConsts: new Set() };
+  for (const file of files) {
+    for (const decl of file.root.children) {
+      if (decl.type === 'type_declaration') for (const name of typesIn(file, decl).mapTypes) model.mapTypes.add(name);
+      else if (decl.type === 'const_declaration') collectFalseConsts(model, file, decl);
+    }
+  }
+  return { mapTypes: model.mapTypes, falseConsts: model.falseConsts };
 }
 
 function collectGlobals(model: PackageModel, file: SourceFile, decl: SyntaxNode): void {

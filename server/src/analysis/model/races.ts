@@ -45,14 +45,19 @@ export class RaceCache {
 
   /** A summary's contents: the object, and what filled its goroutines this run (Summarizer.fillersOf). */
   private contents(summary: FuncSummary | undefined): unknown[] {
-    return summary ? [summary, ...this.summarizer.fillersOf(summary)] : [undefined];
+    if (!summary) return [undefined];
+    const fillers = this.summarizer.fillersOf(summary);
+    return fillers.length ? [summary, ...fillers] : [summary];
   }
 
   /** The checks of a function's own timeline, with the exported methods its constructor's callers go on calling. */
   spawnerCheck(model: PackageModel, summary: FuncSummary): SpawnerCheck {
     const later = laterCallMethods(model, summary);
-    const uses = [...this.contents(summary), ...later, ...later.flatMap((m) => this.contents(this.summarizer.summaryOf(m)))];
     const kept = this.checks.get(summary);
+    // Most summaries use nothing but themselves: checked without making the list.
+    if (kept && !later.length && kept.uses.length === 1 && kept.uses[0] === summary && !this.summarizer.fillersOf(summary).length) return kept.check;
+    const own = this.contents(summary);
+    const uses = later.length ? [...own, ...later, ...later.flatMap((m) => this.contents(this.summarizer.summaryOf(m)))] : own;
     if (kept && sameList(kept.uses, uses)) return kept.check;
     const check = checkSpawner(withLaterCalls(model, this.summarizer, summary));
     this.checks.set(summary, { uses, check });
@@ -69,8 +74,9 @@ export class RaceCache {
   }
 
   flatten(summary: FuncSummary): Access[] {
-    const uses = this.contents(summary);
     const kept = this.flat.get(summary);
+    if (kept && kept.uses.length === 1 && kept.uses[0] === summary && !this.summarizer.fillersOf(summary).length) return kept.accesses;
+    const uses = this.contents(summary);
     if (kept && sameList(kept.uses, uses)) return kept.accesses;
     const accesses = flatten(summary.timeline);
     this.flat.set(summary, { uses, accesses });
@@ -91,8 +97,7 @@ export function findRaces(model: PackageModel, cache: RaceCache = new RaceCache(
   const races = new Map<string, Race>();
   const accesses: Access[] = [];
   const checks: SpawnerCheck[] = [];
-  const fns = [...[...model.funcs.values()].flatMap((f) => [f, ...(f.variants ?? [])]), ...[...model.methods.values()].flat()];
-  fns.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : a.node.start - b.node.start));
+  const fns = functionsInOrder(model);
   const entryAccesses: Access[] = [];
   const summaries = fns.map((fn) => summarizer.summaryOf(fn));
   fns.forEach((fn, i) => {
@@ -100,8 +105,9 @@ export function findRaces(model: PackageModel, cache: RaceCache = new RaceCache(
     if (!summary) return;
     checks.push(cache.spawnerCheck(model, summary));
     const seen = cache.flatten(summary);
-    accesses.push(...seen);
-    if (/^[A-Z]/.test(fn.name) || fn.name === 'main' || fn.name === 'init' || !summarizer.called.has(fn)) entryAccesses.push(...seen);
+    if (!seen.length) return;
+    for (const a of seen) accesses.push(a);
+    if (isExported(fn.name) || fn.name === 'main' || fn.name === 'init' || !summarizer.called.has(fn)) for (const a of seen) entryAccesses.push(a);
   });
   checks.push(...concurrentCallers(model, cache));
   // The first race found for an access is its race; who runs each side is named only for those.
@@ -121,6 +127,48 @@ export function findRaces(model: PackageModel, cache: RaceCache = new RaceCache(
       return (contexts ??= contextsOf(checks));
     },
   };
+}
+
+/** Upper case first: exported (what /^[A-Z]/ tests, without a regular expression per function per run). */
+function isExported(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+/**
+ * Indexes of a model's functions and methods, kept while its maps are the same objects: after an edit
+ * inside function bodies the model is patched, not rebuilt (see session.ts), and these are the same.
+ */
+interface FunctionIndex {
+  /** Every function and method (other builds' declarations included), by file and position. */
+  inOrder: FuncInfo[];
+  /** Methods by receiver type. */
+  byReceiver: Map<string, FuncInfo[]>;
+}
+
+const indexes = new WeakMap<PackageModel['methods'], { funcs: PackageModel['funcs']; index: FunctionIndex }>();
+
+function functionIndex(model: PackageModel): FunctionIndex {
+  const known = indexes.get(model.methods);
+  if (known && known.funcs === model.funcs) return known.index;
+  const methods = [...model.methods.values()].flat();
+  const inOrder = [...[...model.funcs.values()].flatMap((f) => [f, ...(f.variants ?? [])]), ...methods];
+  // Positions move with edits, but not past each other's declarations: the order holds while the maps do.
+  inOrder.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : a.node.start - b.node.start));
+  const byReceiver = new Map<string, FuncInfo[]>();
+  for (const m of methods) {
+    if (m.receiverType === undefined) continue;
+    const list = byReceiver.get(m.receiverType);
+    if (list) list.push(m);
+    else byReceiver.set(m.receiverType, [m]);
+  }
+  const index = { inOrder, byReceiver };
+  indexes.set(model.methods, { funcs: model.funcs, index });
+  return index;
+}
+
+function functionsInOrder(model: PackageModel): FuncInfo[] {
+  return functionIndex(model).inOrder;
 }
 
 function named(side: LazySide): Side {
@@ -185,7 +233,7 @@ function enclosingFunctionName(a: Access): string {
 function laterCallMethods(model: PackageModel, summary: FuncSummary): FuncInfo[] {
   const typeName = summary.fn.resultType;
   if (!typeName || summary.fn.receiverType || summary.timeline.spawns.length === 0 || !model.structs.has(typeName)) return [];
-  return [...model.methods.values()].flat().filter((m) => m.receiverType === typeName && /^[A-Z]/.test(m.name));
+  return (functionIndex(model).byReceiver.get(typeName) ?? []).filter((m) => isExported(m.name));
 }
 
 /**
@@ -299,16 +347,11 @@ function describe(who: Who): string {
  */
 function concurrentCallers(model: PackageModel, cache: RaceCache): SpawnerCheck[] {
   const out: SpawnerCheck[] = [];
-  const byReceiver = new Map<string, FuncInfo[]>();
-  for (const m of [...model.methods.values()].flat()) {
-    if (m.receiverType === undefined) continue;
-    const list = byReceiver.get(m.receiverType);
-    if (list) list.push(m);
-    else byReceiver.set(m.receiverType, [m]);
-  }
+  const byReceiver = functionIndex(model).byReceiver;
   for (const info of model.structs.values()) {
-    const methods = byReceiver.get(info.name) ?? [];
-    const shared = info.mutexes.length > 0 ? methods.filter((m) => /^[A-Z]/.test(m.name)) : methods.filter((m) => m.name === 'ServeHTTP');
+    const methods = byReceiver.get(info.name);
+    if (!methods) continue;
+    const shared = info.mutexes.length > 0 ? methods.filter((m) => isExported(m.name)) : methods.filter((m) => m.name === 'ServeHTTP');
     if (shared.length === 0) continue;
     out.push(cache.callersCheck(info, shared, () => callersTimeline(info, shared, cache.summarizer)));
   }

@@ -71,6 +71,9 @@ export const REPEATS: Loop = { node: NOWHERE, file: { path: '', text: '', root: 
 
 const MAX_INLINE_DEPTH = 12;
 
+/** What most summaries' goroutines were filled with: nothing (one list for all, asked for per function per run). */
+const NO_FILLERS: readonly (FuncSummary | undefined)[] = Object.freeze([]);
+
 /**
  * Named closures run where they are called, so `f2 := func() { f1(); f1() }` runs f1's body twice: a
  * chain of such closures would be exponential. One outermost run runs at most this many bodies.
@@ -159,9 +162,9 @@ export class Summarizer {
    * The summaries this run filled goroutines of `summary` with (see CrossSpawn): what is made from it
    * changes with them even when it is the same object.
    */
-  fillersOf(summary: FuncSummary): (FuncSummary | undefined)[] {
+  fillersOf(summary: FuncSummary): readonly (FuncSummary | undefined)[] {
     const targets = this.records.fillTargets(summary.fn);
-    return targets.length ? targets.map((t) => this.summaries.get(t)) : [];
+    return targets.length ? targets.map((t) => this.summaries.get(t)) : NO_FILLERS;
   }
 
   /** A kept summary's goroutines on functions up the stack were bound to the parameters those have now. */
@@ -224,7 +227,7 @@ export class Summarizer {
         this.records.keep(record);
         // Made again, but callers see what they saw: their summaries, made with the previous one, stand.
         const previous = this.records.previousOf(fn);
-        if (process.env.NOCUT !== "1" && previous && !previous.crossSpawns.length && !record.crossSpawns.length && sameForCallers(previous.summary, summary)) { sameTokenAs(summary, previous.summary); ((globalThis as any).CUTS ??= []).push(fn.name); }
+        if (previous && !previous.crossSpawns.length && !record.crossSpawns.length && sameForCallers(previous.summary, summary)) sameTokenAs(summary, previous.summary);
       }
       this.summaries.set(fn, summary);
       this.fillSelfSpawns(summary);
@@ -238,7 +241,11 @@ export class Summarizer {
   private replays(fn: FuncInfo, lookups: ReadonlyMap<FuncInfo, unknown>): boolean {
     this.records.enterReplay(fn);
     try {
-      for (const [callee, token] of lookups) if (lookupToken(this.summaryOf(callee)) !== token) return false;
+      for (const [callee, token] of lookups) {
+        // A callee done already this run is looked up as summaryOf would, without its noting (a replay notes nothing).
+        const done = this.summaries.get(callee);
+        if (lookupToken(done ?? this.summaryOf(callee)) !== token) return false;
+      }
       return true;
     } finally {
       this.records.leave();
@@ -250,6 +257,7 @@ export class Summarizer {
    * one level deep, which is enough to see two instances of it side by side.
    */
   private fillSelfSpawns(summary: FuncSummary): void {
+    if (!this.selfSpawns.length) return;
     const mine = this.selfSpawns.filter((p) => p.fn === summary.fn);
     if (!mine.length) return;
     const bodies = mine.map((p) => instantiate(summary, p.binding, p.body.who));

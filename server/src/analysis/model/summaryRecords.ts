@@ -54,6 +54,9 @@ export interface SummaryRecord {
 
 const tokens = new WeakMap<FuncSummary, unknown>();
 
+/** Most functions fill no goroutine of another: one list for all of them. */
+const NO_TARGETS: readonly FuncInfo[] = Object.freeze([]);
+
 /**
  * What a looked-up summary is to its caller. A summary that shows its callers nothing (no access to a
  * parameter's or package-level map, no goroutine, no synchronisation, no call of a function parameter,
@@ -161,9 +164,9 @@ export class SummaryRecords {
    * The functions whose summaries fill goroutines in `fn`'s summary of this run: what was copied of it
    * depends on whether they were done then.
    */
-  fillTargets(fn: FuncInfo): FuncInfo[] {
+  fillTargets(fn: FuncInfo): readonly FuncInfo[] {
     const spawns = this.current.get(fn)?.crossSpawns;
-    return spawns?.length ? spawns.map((c) => c.target) : [];
+    return spawns?.length ? spawns.map((c) => c.target) : NO_TARGETS;
   }
 
   /** Marks the start of a replay of `fn`'s lookups (nothing is recorded meanwhile). */

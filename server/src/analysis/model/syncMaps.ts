@@ -30,6 +30,8 @@ const METHODS = new Set(['Load', 'Store', 'LoadOrStore', 'LoadAndDelete', 'Delet
 export class SyncMapCallCache {
   /** By top-level declaration, with the syntax generation they were found in (changedSince). */
   readonly calls = new WeakMap<SyntaxNode, { generation: number; calls: SyncMapCall[] }>();
+  /** By file root: every call of a file no edit reached since (a copy after an edit has a new root). */
+  readonly fileCalls = new WeakMap<SyntaxNode, SyncMapCall[]>();
   private readonly texts = new WeakMap<SourceFile, { text: string; calls: boolean }>();
 
   /** CALL_TEXT.test(file.text), remembered while the text is the same string. */
@@ -129,6 +131,12 @@ export class SyncMaps {
     if (!this.model.files.some((f) => f.text.includes('Map'))) return out;
     for (const file of this.model.files) {
       if (!(cache ? cache.mayCall(file) : CALL_TEXT.test(file.text))) continue;
+      const whole = cache?.fileCalls.get(file.root);
+      if (whole) {
+        for (const c of whole) out.push(c);
+        continue;
+      }
+      const inFile: SyncMapCall[] = [];
       for (const decl of file.root.children) {
         const kept = cache?.calls.get(decl);
         let found = kept && !changedSince(decl, kept.generation) ? kept.calls : undefined;
@@ -136,8 +144,10 @@ export class SyncMaps {
           found = this.callsIn(file, decl);
           cache?.calls.set(decl, { generation: syntaxGeneration(), calls: found });
         }
-        out.push(...found);
+        for (const c of found) inFile.push(c);
       }
+      cache?.fileCalls.set(file.root, inFile);
+      for (const c of inFile) out.push(c);
     }
     return out;
   }

@@ -20,16 +20,16 @@ function heldIn(a: Access, lock: Lock): boolean {
 
 export function mapEscapesLock(facts: RaceFacts, goVersion?: string): Finding[] {
   const out = new Map<string, Finding>();
+  // Few accesses use a reference that escaped: only the maps they use are grouped, in access order.
   const byMap = new Map<VarDecl, Access[]>();
-  for (const a of facts.accesses) {
-    const list = byMap.get(a.v);
-    if (list) list.push(a);
-    else byMap.set(a.v, [a]);
-  }
+  for (const a of facts.accesses) if (a.escape) byMap.set(a.v, []);
+  if (!byMap.size) return [];
+  for (const x of facts.accesses) byMap.get(x.v)?.push(x);
   for (const a of facts.accesses) {
     const escape = a.escape;
+    if (!escape) continue;
     const key = accessKey(a);
-    if (!escape || out.has(key)) continue;
+    if (out.has(key)) continue;
     const released = escape.locks.filter((l) => !heldIn(a, l));
     // The other side: an access under that lock that conflicts with this one.
     let lock: Lock | undefined;

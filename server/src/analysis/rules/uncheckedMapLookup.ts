@@ -98,8 +98,9 @@ export function uncheckedMapLookup(facts: RaceFacts, model: PackageModel): Findi
     if (!reserved.has(fn)) reserved.set(fn, new Set());
     return reserved.get(fn)!;
   };
-  const inOrder = [...byNode].sort(([a, x], [b, y]) => x[0]!.file.path.localeCompare(y[0]!.file.path) || a.start - b.start);
-  for (const [lookup, accesses] of inOrder) {
+  // The lookups that may be reported, whatever the order (it only matters to the names fixes take).
+  const candidates: { lookup: SyntaxNode; file: SourceFile; operand: SyntaxNode; index: SyntaxNode; selector?: SyntaxNode; single?: { decl: SyntaxNode; name: string }; found: { value: NilableValue; v: VarDecl } }[] = [];
+  for (const [lookup, accesses] of byNode) {
     const file = accesses[0]!.file;
     const operand = childByField(lookup, 'operand');
     const index = childByField(lookup, 'index');
@@ -110,6 +111,10 @@ export function uncheckedMapLookup(facts: RaceFacts, model: PackageModel): Findi
     if (!selector && !single) continue;
     const found = valueOf(accesses, model);
     if (!found || inInitializer(lookup, file, found.v)) continue;
+    candidates.push({ lookup, file, operand, index, selector, single, found });
+  }
+  candidates.sort((x, y) => x.file.path.localeCompare(y.file.path) || x.lookup.start - y.lookup.start);
+  for (const { lookup, file, operand, index, selector, single, found } of candidates) {
     const { value, v } = found;
     const mapText = nodeText(file, operand);
     const keyText = nodeText(file, index);

@@ -83,14 +83,30 @@ export function guardedPlaces(places: ReadonlyMap<string, Access[]>, key: string
 
 export function unguardedMapAccess(facts: RaceFacts, model: PackageModel, guards: Map<VarDecl, Guard>): Finding[] {
   const out = new Map<string, Finding>();
+  // The entry accesses of each guarded field (its instances' included), in order, made when first needed.
+  let byField: Map<VarDecl, Access[]> | undefined;
+  const accessesOf = (v: VarDecl): Access[] => {
+    if (!byField) {
+      byField = new Map();
+      for (const o of facts.entryAccesses) {
+        const f = fieldOf(o.v);
+        if (!guards.has(f)) continue;
+        const list = byField.get(f);
+        if (list) list.push(o);
+        else byField.set(f, [o]);
+      }
+    }
+    return byField.get(v) ?? [];
+  };
   for (const a of facts.entryAccesses) {
     const guard = guards.get(a.v);
-    const key = accessKey(a);
     // A reference taken under the lock is map-escapes-lock's to judge (copy-on-write maps are fine).
     // Only the type's field is reported: an instance a function made for itself needs no lock, but its
     // locked accesses still show the discipline of the field.
-    if (!guard || holds(a, guard.key) || out.has(key) || a.escape) continue;
-    const others = facts.entryAccesses.filter((o) => fieldOf(o.v) === a.v && o.node !== a.node);
+    if (!guard || holds(a, guard.key) || a.escape) continue;
+    const key = accessKey(a);
+    if (out.has(key)) continue;
+    const others = accessesOf(a.v).filter((o) => o.node !== a.node);
     const guarded = others.filter((o) => holds(o, guard.key));
     const writes = others.filter((o) => o.kind === 'write');
     const everywhereElse = others.length >= 2 && guarded.length === others.length;

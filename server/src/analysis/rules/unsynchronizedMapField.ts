@@ -24,6 +24,7 @@ function inMethodOf(a: Access, typeName: string, model: PackageModel, methods: r
 
 /** `fixes`: the fixes of each racy map (mapFixes): the field's are offered at the field too. */
 export function unsynchronizedMapField(facts: RaceFacts, model: PackageModel, fixes: MapFixes): Finding[] {
+  if (!facts.races.size) return [];
   const fields = new Map<VarDecl, FieldInfo>();
   for (const s of model.structs.values()) for (const f of s.fields.values()) fields.set(f.decl, f);
   const out = new Map<FieldInfo, Finding>();
