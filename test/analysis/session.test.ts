@@ -380,6 +380,8 @@ var global = map[string]int{}
 
 var lookup = map[string]*Store{}
 
+var plain = map[string]Store{}
+
 var mu sync.Mutex
 
 func (s *Store) Put(k string) { s.data[k] = 1 }
@@ -391,12 +393,14 @@ func (s *Store) Run() {
 
 func (s *Store) Len() int { return len(s.data) }
 
+func (s *Store) Peek(k string) int { return s.data[k].n }
+
 func Use() int {
 	go func() { global["x"] = 1 }()
 	if debug {
 		global["y"] = 2
 	}
-	return global["z"] + lookup["k"].Len()
+	return global["z"] + lookup["k"].Len() + plain["k"].n
 }
 `;
 
@@ -412,6 +416,10 @@ test('a session patches declarations whose facts stay the same, and rebuilds onl
     ['\tn    int\n}', '\tn    int\n\t// more to come\n}', true, false],
     ['var global = map[string]int{}', 'var global = map[string]int{ /* none yet */ }', true, false],
     ['var lookup = map', 'var  lookup = map', true, false],
+    // The same facts for the model, not for unchecked-map-lookup: its values stop being pointers.
+    ['var lookup = map[string]*Store{}', 'var lookup = map[string]Store{}', true, false],
+    ['var plain = map[string]Store{}', 'var plain = map[string]*Store{}', true, false],
+    ['\tdata map[string]int\n', '\tdata map[string]*Store\n', true, false],
     ['const debug = false', 'const debug  = false', true, false],
     ['\tGet(k string) int', '\tGet(key string) int', true, false],
     ['import "sync"', 'import (\n\t"sync"\n)', false, false],
