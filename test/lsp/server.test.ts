@@ -35,6 +35,17 @@ const RACY = [
   '',
 ].join('\n');
 
+/** RACY's read moved after `<-done` (line 6 to 7), in two incremental changes: no race. */
+const READ_AFTER_DONE = [
+  { range: { start: { line: 6, character: 0 }, end: { line: 7, character: 0 } }, text: '' },
+  { range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: '\t_ = m["b"]\n' },
+];
+/** And back before it: the race again. */
+const READ_BEFORE_DONE = [
+  { range: { start: { line: 7, character: 0 }, end: { line: 8, character: 0 } }, text: '' },
+  { range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: '\t_ = m["b"]\n' },
+];
+
 function workspace(files: Record<string, string>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'maprace-lsp-'));
   for (const [rel, text] of Object.entries(files)) {
@@ -126,16 +137,10 @@ test('pull diagnostics: progress, rule metadata, related info, incremental edits
     assert.equal(again.kind, 'unchanged');
 
     // Move the read after `<-done`, in two incremental changes: the race is gone.
-    await s.change(uri, [
-      { range: { start: { line: 6, character: 0 }, end: { line: 7, character: 0 } }, text: '' },
-      { range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: '\t_ = m["b"]\n' },
-    ]);
+    await s.change(uri, READ_AFTER_DONE);
     assert.deepEqual(await s.items(uri), []);
     // And back: the race returns.
-    await s.change(uri, [
-      { range: { start: { line: 7, character: 0 }, end: { line: 8, character: 0 } }, text: '' },
-      { range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: '\t_ = m["b"]\n' },
-    ]);
+    await s.change(uri, READ_BEFORE_DONE);
     assert.equal((await s.items(uri)).length, 2);
 
     // CJK and emoji before the read on its line: the range still covers exactly `m["b"]` in UTF-16 units.
@@ -457,15 +462,9 @@ test("a document's own package clause is analysed first; its external tests foll
     assert.equal((await s.items(uri)).length, 2, 'p.go: the race, analysed with package p alone');
     assert.match(s.traces[0] ?? '', /^maprace: analysed \S+ \(package p only\) \[p\.go@1\]/, `the first analysis is of package p alone: ${s.traces.join('\n')}`);
     // Typing in p.go: the race moves out of reach and back.
-    await s.change(uri, [
-      { range: { start: { line: 6, character: 0 }, end: { line: 7, character: 0 } }, text: '' },
-      { range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: '\t_ = m["b"]\n' },
-    ]);
+    await s.change(uri, READ_AFTER_DONE);
     assert.deepEqual(await s.items(uri), []);
-    await s.change(uri, [
-      { range: { start: { line: 7, character: 0 }, end: { line: 8, character: 0 } }, text: '' },
-      { range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: '\t_ = m["b"]\n' },
-    ]);
+    await s.change(uri, READ_BEFORE_DONE);
     assert.equal((await s.items(uri)).length, 2);
     // The external test package's findings are there when asked for, while p.go's stay.
     const extUri = uriOf(path.join(root, 'p_test.go'));
@@ -492,10 +491,7 @@ test('push diagnostics when the client cannot pull', async () => {
     assert.ok(first.diagnostics.every((d) => d.source === 'maprace' && d.code === RULE));
     assert.equal(textAt(RACY, byLine(first.diagnostics, 6).range), 'm["b"]');
 
-    const version = await s.change(uri, [
-      { range: { start: { line: 6, character: 0 }, end: { line: 7, character: 0 } }, text: '' },
-      { range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: '\t_ = m["b"]\n' },
-    ]);
+    const version = await s.change(uri, READ_AFTER_DONE);
     await s.waitFor('an empty publish after the fix', () => s.lastPublished(uri)?.version === version);
     assert.deepEqual(s.lastPublished(uri)!.diagnostics, []);
   } finally {

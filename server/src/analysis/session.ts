@@ -16,6 +16,7 @@ import { diffModel } from './model/modelDiff';
 import { patchDeclarations, type DeclarationPatch, type EditedDeclaration } from './model/declarationPatch';
 import { shareTypeSpecs } from './model/mapValueType';
 import { applySuppressions } from './suppression';
+import { sameList, sameSet } from './sameness';
 import { packageName, splitByPackageClause } from './packageClause';
 
 /** Top-level nodes whose edits change nothing the model holds: function bodies keep their FuncInfo. */
@@ -119,10 +120,6 @@ export class PackageSession {
   }
 }
 
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 function sameFiles(state: GroupState, files: readonly SourceFile[]): boolean {
   return sameList(state.files, files);
 }
@@ -177,12 +174,6 @@ function patchModel(previous: GroupState, files: readonly SourceFile[], decls: S
   if (!built) return { model: { ...previous.model, files }, parts: NO_PARTS, patched, changed: new Set(), types, syncMapNames };
   const { model, changed } = diffModel(previous.model, built, previous.generation, parts);
   return { model, parts, patched, changed, types, syncMapNames };
-}
-
-function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
-  if (a.size !== b.size) return false;
-  for (const x of a) if (!b.has(x)) return false;
-  return true;
 }
 
 /** What an edit did to the top-level declarations of a package (see patchModel). */

@@ -5,6 +5,7 @@
 import type { SourceFile, SyntaxNode } from '../syntax';
 import { globalsIn, namedSets, structIn, typesIn, type PackageModel } from './packageModel';
 import { moveStruct, moveVar, structFacts, varFacts } from './modelDiff';
+import { sameSet } from '../sameness';
 
 /** A top-level declaration an edit reached: the node before it (the same object when renewed) and now. */
 export interface EditedDeclaration {
@@ -26,12 +27,6 @@ function topLevel(node: SyntaxNode): SyntaxNode {
   let n = node;
   while (n.parent && n.parent.parent) n = n.parent;
   return n;
-}
-
-function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const x of a) if (!b.has(x)) return false;
-  return true;
 }
 
 /**

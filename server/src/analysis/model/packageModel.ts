@@ -110,7 +110,7 @@ export function buildPackageModel(files: readonly SourceFile[], parts: ReadonlyS
         for (const { name, spec } of types.structs) {
           const known = model.structs.get(name);
           if (known) known.variants.push({ node: spec, file });
-          else model.structs.set(name, { name, node: spec, file, variants: [], fields: new Map(), embedded: [], mutexes: [] });
+          else model.structs.set(name, newStruct(name, spec, file));
         }
       }
     }
@@ -171,9 +171,13 @@ export function typesIn(file: SourceFile, decl: SyntaxNode): { structs: { name: 
   return out;
 }
 
+function newStruct(name: string, spec: SyntaxNode, file: SourceFile): StructInfo {
+  return { name, node: spec, file, variants: [], fields: new Map(), embedded: [], mutexes: [] };
+}
+
 /** A struct type declared once (no other build declares it), as buildPackageModel makes it. */
 export function structIn(model: PackageModel, name: string, spec: SyntaxNode, file: SourceFile): StructInfo {
-  const info: StructInfo = { name, node: spec, file, variants: [], fields: new Map(), embedded: [], mutexes: [] };
+  const info = newStruct(name, spec, file);
   collectFields(model, info);
   return info;
 }

@@ -1,5 +1,6 @@
 // The race engine: every pair of map accesses that may run at the same time with no common lock
 // and no happens-before order, found by checking each timeline against the goroutines it starts.
+import { sameList } from '../sameness';
 import { childByField, nodeText } from '../syntax';
 import type { FuncInfo, PackageModel, StructInfo } from './packageModel';
 import { REPEATS, Summarizer, type FuncSummary } from './summarize';
@@ -82,10 +83,6 @@ export class RaceCache {
     this.flat.set(summary, { uses, accesses });
     return accesses;
   }
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**
