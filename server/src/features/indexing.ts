@@ -1,10 +1,10 @@
 // Background indexing of the workspace folders: every package analysed once, with work-done progress.
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import type { Connection } from 'vscode-languageserver/node';
 import { groupByPackage, isSkippedDir, listGoFiles, sourceBytes } from '../project/goFiles';
 import type { Diagnostics } from './diagnostics';
+import { collectGarbage } from '../workspace/collectGarbage';
 
 /** Is `file` inside one of `roots` and outside testdata/, vendor/ and dot dirs below that root? */
 export function isIndexed(file: string, roots: readonly string[]): boolean {
@@ -38,15 +38,6 @@ function boundHeapGrowth(on: boolean): void {
  * the garbage of the packages before it that came near 1 GB.
  */
 const BIG_PACKAGE_BYTES = 2 * 1024 * 1024;
-let collect: (() => void) | undefined;
-
-function collectGarbage(): void {
-  if (!collect) {
-    v8.setFlagsFromString('--expose-gc');
-    collect = vm.runInNewContext('gc') as () => void;
-  }
-  collect();
-}
 
 /**
  * While a document is being edited, its analyses come first: indexing waits for a pause, and meanwhile

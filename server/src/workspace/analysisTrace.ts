@@ -1,5 +1,6 @@
 // One trace line per package analysis ($/logTrace, shown when the client sets maprace.trace.server): which
 // versions of the open documents were analysed, how long it took, and the server's memory at that point.
+import { collectGarbage } from './collectGarbage';
 import * as path from 'node:path';
 import { liveTreeCount, wasmMemoryBytes } from '../parsing/goParser';
 import type { DiskFiles } from './diskFiles';
@@ -9,7 +10,12 @@ import { Packages, type AnalysisResult } from './packages';
 const MB = 1024 * 1024;
 
 /** `rss 81.2 MB, heap 23.0 MB, wasm 32.0 MB, trees 1`: the soak test reads these. */
+/**
+ * With MAPRACE_TRACE_GC=1 each trace line collects garbage first, so its heap figure is the live heap
+ * (slow: for finding leaks, as the soak test does); else it is whatever the heap holds at that moment.
+ */
 export function memorySummary(): string {
+  if (process.env.MAPRACE_TRACE_GC === '1') collectGarbage();
   const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
   const { rss, heapUsed } = process.memoryUsage();
   return `rss ${mb(rss)}, heap ${mb(heapUsed)}, wasm ${mb(wasmMemoryBytes())}, trees ${liveTreeCount()}`;
