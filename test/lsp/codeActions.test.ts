@@ -11,6 +11,7 @@ import type { CodeAction, Diagnostic, TextDocumentContentChangeEvent, TextDocume
 import { ruleDocsUrl } from '../../server/src/analysis/rules/catalog';
 import { findGo } from '../support/goTool';
 import { LspSession, uriOf } from './lspSession';
+import { workspace } from '../support/workspace';
 
 // `a` is guarded by a safe fix; `b`'s fix locks around a call of this package's compute(): not safe.
 const MAIN = [
@@ -84,12 +85,6 @@ const STATS = [
   '}',
   '',
 ].join('\n');
-
-function workspace(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'maprace-actions-'));
-  for (const [rel, text] of Object.entries(files)) fs.writeFileSync(path.join(root, rel), text);
-  return root;
-}
 
 /** A WorkspaceEdit's edits of one document as didChange content changes: last first, so positions hold. */
 function asContentChanges(edits: TextEdit[]): TextDocumentContentChangeEvent[] {

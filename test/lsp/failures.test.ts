@@ -3,25 +3,15 @@
 // MAPRACE_TEST_FAIL_ON (server/src/workspace/testFailures.ts): the real analysis runs everywhere else.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { LspSession, uriOf } from './lspSession';
+import { workspace } from '../support/workspace';
 
 // Line 5 writes in a goroutine, line 6 reads before `<-done`: a race, reported at both accesses.
 const racy = (pkg: string, comment = '') =>
   `package ${pkg}\n\nfunc f() {\n\tm := map[string]int{}\n\tdone := make(chan bool)\n\tgo func() { m["a"] = 1; done <- true }()\n\t_ = m["b"]\n\t<-done\n}\n${comment}`;
 
 const FAIL_ENV = { MAPRACE_TEST_FAIL_ON: 'analysis:BREAKS_ANALYSIS,parse:BREAKS_PARSING' };
-
-function workspace(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'maprace-failures-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
 
 test('a package whose analysis throws: the others keep their diagnostics, the error is logged once per failing streak', async () => {
   const root = workspace({

@@ -18,6 +18,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { ruleDocsUrl } from '../../server/src/analysis/rules/catalog';
 import { LspSession, ROOT, SERVER, uriOf } from './lspSession';
+import { workspace } from '../support/workspace';
 
 const RULE = 'concurrent-map-access';
 
@@ -45,15 +46,6 @@ const READ_BEFORE_DONE = [
   { range: { start: { line: 7, character: 0 }, end: { line: 8, character: 0 } }, text: '' },
   { range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: '\t_ = m["b"]\n' },
 ];
-
-function workspace(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'maprace-lsp-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
 
 function textAt(text: string, range: Diagnostic['range']): string {
   const doc = TextDocument.create('file:///x.go', 'go', 0, text);

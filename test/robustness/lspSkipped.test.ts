@@ -2,21 +2,11 @@
 // its first line saying why it was skipped, the skip is logged once, and everything else keeps being served.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol';
 import { LspSession, uriOf } from '../lsp/lspSession';
 import { hugeFile, NESTINGS, racyFile, slowPackage } from './mutations';
-
-function workspace(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'maprace-limits-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
+import { workspace } from '../support/workspace';
 
 /** The skip notice as the client sees it: information, source maprace, no rule code, on line 0. */
 function notice(items: Diagnostic[], text: string): string | undefined {
