@@ -85,33 +85,42 @@ interface Totals {
 }
 
 /**
- * Edits `openPath` (one of `paths`) `steps` times through a DocumentStore, as the server does, and checks
- * the session against a fresh analysis after each edit; now and then the text goes back to the last
- * version without syntax errors, as undo does.
+ * Edits the open documents (`open`: one of `paths`, or several) `steps` times through a DocumentStore, as
+ * the server does, and checks the session against a fresh analysis after each step; with several open, a
+ * step edits one of them or, now and then, two (a pull that finds two documents changed since the last
+ * analysis). Now and then a document goes back to its last version without syntax errors, as undo does.
  */
-async function fuzz(name: string, paths: readonly string[], openPath: string, steps: number, seed: number, totals: Totals, script?: (text: string, step: number) => Edit): Promise<void> {
+async function fuzz(name: string, paths: readonly string[], open: string | readonly string[], steps: number, seed: number, totals: Totals, script?: (text: string, step: number) => Edit): Promise<void> {
   const p = await parserOnce();
   const rand = prng(seed);
-  const others: SourceFile[] = paths.filter((f) => f !== openPath).map((f) => parseSourceFile(p, f, fs.readFileSync(f, 'utf8')));
+  const openPaths = typeof open === 'string' ? [open] : open;
+  const others: SourceFile[] = paths.filter((f) => !openPaths.includes(f)).map((f) => parseSourceFile(p, f, fs.readFileSync(f, 'utf8')));
   const store = new DocumentStore(p);
-  const uri = `file://${openPath}`;
-  let doc = TextDocument.create(uri, 'go', 1, fs.readFileSync(openPath, 'utf8'));
-  store.open(uri, 1, doc.getText());
+  const docs = openPaths.map((openPath) => {
+    const uri = `file://${openPath}`;
+    const text = fs.readFileSync(openPath, 'utf8');
+    store.open(uri, 1, text);
+    return { path: openPath, uri, doc: TextDocument.create(uri, 'go', 1, text), lastClean: text };
+  });
   const session = new PackageSession();
-  let lastClean = doc.getText();
   const context = (step: number) => `${name}, step ${step}, seed ${seed} (rerun with MAPRACE_SEED=${SEED})`;
   for (let step = 0; step <= steps; step++) {
-    if (step > 0) {
-      const text = doc.getText();
-      const back = rand() < 0.15 && text !== lastClean;
-      const e = script ? script(text, step) : back ? { start: 0, end: text.length, text: lastClean } : randomEdit(rand, text);
-      const change = { range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, text: e.text };
-      doc = TextDocument.create(uri, 'go', step + 1, text.slice(0, e.start) + e.text + text.slice(e.end));
-      store.change(uri, step + 1, [change]);
+    // One random draw more only when there is a choice, so one open document replays as it always did.
+    const edited = step === 0 ? [] : docs.length === 1 ? docs : rand() < 0.25 ? [pick(rand, docs), pick(rand, docs)] : [pick(rand, docs)];
+    for (const d of edited) {
+      const text = d.doc.getText();
+      const back = rand() < 0.15 && text !== d.lastClean;
+      const e = script ? script(text, step) : back ? { start: 0, end: text.length, text: d.lastClean } : randomEdit(rand, text);
+      const change = { range: { start: d.doc.positionAt(e.start), end: d.doc.positionAt(e.end) }, text: e.text };
+      d.doc = TextDocument.create(d.uri, 'go', d.doc.version + 1, text.slice(0, e.start) + e.text + text.slice(e.end));
+      store.change(d.uri, d.doc.version, [change]);
     }
-    const open = store.sourceFile(store.get(uri)!);
-    assert.equal(open.text, doc.getText(), `document text, ${context(step)}`);
-    const files = [...others, open].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const opened = docs.map((d) => {
+      const file = store.sourceFile(store.get(d.uri)!);
+      assert.equal(file.text, d.doc.getText(), `document text of ${d.path}, ${context(step)}`);
+      return file;
+    });
+    const files = [...others, ...opened].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const got = session.analyze(files, { goVersion: '1.19' });
     if (step > 0) {
       totals.steps++;
@@ -120,13 +129,15 @@ async function fuzz(name: string, paths: readonly string[], openPath: string, st
       totals.patched = (totals.patched ?? 0) + session.stats.patched;
       totals.rebuilt = (totals.rebuilt ?? 0) + session.stats.rebuilt;
     }
-    const reparsed = files.map((f) => (f === open ? parseSourceFile(p, f.path, f.text) : f));
-    if (!reparsed.find((f) => f.path === openPath)!.root.hasError) lastClean = open.text;
+    const reparsed = files.map((f) => (opened.includes(f) ? parseSourceFile(p, f.path, f.text) : f));
+    for (const d of docs) if (!reparsed.find((f) => f.path === d.path)!.root.hasError) d.lastClean = d.doc.getText();
     const want = analyzePackage(reparsed, { goVersion: '1.19' });
     const [a, b] = [asData(got), asData(want)];
     assert.ok(a === b, `findings after an edit, ${context(step)}:\n${firstDifference(a, b)}`);
   }
 }
+
+const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)];
 
 function write(dir: string, files: Record<string, string>): string[] {
   fs.mkdirSync(dir, { recursive: true });
@@ -305,6 +316,26 @@ test(`a session's findings equal a fresh analysis after each random edit: cycles
   assert.ok(totals.incremental > 0, 'the session never reused its summaries');
 });
 
+test(`a session's findings equal a fresh analysis with every file of a package open, one or two edited at a time (seed ${SEED})`, async (t) => {
+  const totals: Totals = { steps: 0, incremental: 0, fresh: 0 };
+  let i = 0;
+  for (const rule of ruleDirs()) {
+    for (const c of loadCases(rule)) {
+      if (c.files.length < 2) continue;
+      const paths = c.files.map((f) => f.path);
+      await fuzz(`${rule}/${c.name}, all open`, paths, paths, Math.round(6 * SCALE), SEED + 3000 + i++, totals);
+    }
+  }
+  const tmp = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'maprace-session-'));
+  t.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  for (const [name, files] of Object.entries(CORNERS)) {
+    const paths = write(path.join(tmp, name), files);
+    if (paths.length > 1) await fuzz(`${name}, all open`, paths, paths, Math.round(60 * SCALE), SEED + 3000 + i++, totals);
+  }
+  console.log(`several open: ${totals.steps} edits, ${totals.incremental} analysed incrementally, ${totals.fresh} afresh`);
+  assert.ok(totals.incremental > totals.steps / 4, `the session reused its summaries too rarely: ${JSON.stringify(totals)}`);
+});
+
 function goRoot(): string | undefined {
   try {
     return execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim() || undefined;
@@ -320,6 +351,8 @@ test(`a session's findings equal a fresh analysis after each random edit: net/ht
   const paths = fs.readdirSync(dir).filter((f) => f.endsWith('.go')).map((f) => path.join(dir, f));
   const totals: Totals = { steps: 0, incremental: 0, fresh: 0 };
   await fuzz('net/http h2_bundle.go', paths, path.join(dir, 'h2_bundle.go'), Math.round(25 * SCALE), SEED + 2000, totals);
+  const three = ['h2_bundle.go', 'server.go', 'transport.go'].map((f) => path.join(dir, f));
+  await fuzz('net/http h2_bundle.go, server.go, transport.go', paths, three, Math.round(15 * SCALE), SEED + 2001, totals);
   console.log(`net/http: ${totals.steps} edits, ${totals.incremental} analysed incrementally, ${totals.fresh} afresh`);
   assert.ok(totals.incremental > totals.steps / 3, `the session reused its summaries too rarely: ${JSON.stringify(totals)}`);
 });
