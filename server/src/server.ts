@@ -15,7 +15,6 @@ import {
 } from 'vscode-languageserver/node';
 import type { Parser } from './parsing/goParser';
 import { createGoParser } from './parsing/goParser';
-import { FileSkipped } from './parsing/limits';
 import { CODE_ACTION_KINDS, CodeActions } from './features/codeActions';
 import { Diagnostics } from './features/diagnostics';
 import { Hovers } from './features/hover';
@@ -29,6 +28,8 @@ import { DiskFiles } from './workspace/diskFiles';
 import { DocumentStore } from './workspace/documentStore';
 import { FailureLog } from './workspace/failureLog';
 import { uriToPath } from './workspace/uris';
+import { IndexWorker } from './workspace/indexWorker';
+import { isScanWorker, serveScanJobs } from './cli/scanWorker';
 
 const USAGE = 'usage: maprace-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME | --version';
 
@@ -62,14 +63,8 @@ function serve(parser: Parser): void {
   const docs = new DocumentStore(parser);
   const disk = new DiskFiles(parser);
   const packages = new TracedPackages(docs, disk, log, (message) => tracing && connection.tracer.log(message()));
-  const warm = (file: string) => {
-    try {
-      if (!docs.atPath(file)) disk.get(file);
-    } catch (err) {
-      // A file over a limit is logged (once) when its package is analysed.
-      if (!(err instanceof FileSkipped)) log(`maprace: cannot parse ${file}: ${(err as Error).stack ?? err}`);
-    }
-  };
+  // This bundle is also the indexing worker's script (see main).
+  const indexWorker = () => new IndexWorker(__filename, log);
   let diagnostics!: Diagnostics;
   let actions!: CodeActions;
   let hovers!: Hovers;
@@ -124,11 +119,11 @@ function serve(parser: Parser): void {
         }
         const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
         roots.push(...added);
-        if (added.length) void indexWorkspace(connection, added, diagnostics, warm).catch((err) => log(`maprace: indexing failed: ${err}`));
+        if (added.length) void indexWorkspace(connection, added, diagnostics, indexWorker()).catch((err) => log(`maprace: indexing failed: ${err}`));
       });
     }
     const quiet = () => queue.quiet(INDEXING_QUIET_MS, INDEXING_QUIET_MAX_MS);
-    void indexWorkspace(connection, roots, diagnostics, warm, quiet).catch((err) => log(`maprace: indexing failed: ${err?.stack ?? err}`));
+    void indexWorkspace(connection, roots, diagnostics, indexWorker(), quiet).catch((err) => log(`maprace: indexing failed: ${err?.stack ?? err}`));
   });
 
   const isGo = (uri: string) => uri.endsWith('.go');
@@ -209,6 +204,7 @@ function serve(parser: Parser): void {
 }
 
 async function main(): Promise<void> {
+  if (isScanWorker()) return serveScanJobs();
   const argv = process.argv.slice(2);
   if (argv.includes('--version')) {
     process.stdout.write(`${packageVersion()}\n`);

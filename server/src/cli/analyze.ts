@@ -13,6 +13,7 @@ import { InputError, readSource, type PackageJob } from './inputs';
 import { goVersionFor } from '../project/goMod';
 import { mayHaveFindings } from '../analysis/prefilter';
 import { sourceBytes } from '../project/goFiles';
+import { failIfAsked, stallIfAsked } from '../workspace/testFailures';
 
 export interface ScanResult {
   findings: Finding[];
@@ -51,7 +52,10 @@ export function runJob(parser: Parser, job: JobRequest): JobOutcome {
   if (!mayHaveFindings(texts)) return { findings: [] };
   const notices: string[] = [];
   try {
+    failIfAsked('parse', texts.map((text) => ({ text })));
     const sources: SourceFile[] = parseFiles(parser, job.files, texts, notices);
+    failIfAsked('analysis', sources);
+    stallIfAsked(sources);
     const options = { severities: job.severities, goVersion: goVersionFor(job.dir) };
     return { findings: withBudget(ANALYSIS_BUDGET_MS, () => analyzePackage(sources, options)), notices };
   } catch (err) {

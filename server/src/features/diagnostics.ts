@@ -15,6 +15,7 @@ import type { AnalysisResult, Packages } from '../workspace/packages';
 import { pathToUri, uriToPath } from '../workspace/uris';
 import { FailureLog } from '../workspace/failureLog';
 import { toDiagnostic } from './convert';
+import type { IndexWorker } from '../workspace/indexWorker';
 
 export interface DiagnosticsOptions {
   /** The client pulls (textDocument/diagnostic); otherwise we publish. */
@@ -109,6 +110,23 @@ export class Diagnostics {
   analyzeInBackground(dir: string): void {
     if (this.packages.isPartial(dir)) this.analyzeSoon(dir);
     else this.ensureAnalyzed(dir);
+  }
+
+  /**
+   * Indexing of `dir` on `worker`: true when its findings were kept (or it needs no indexing any more),
+   * false when it must be analysed here: the worker died on it, or something about it needs this
+   * thread's account (a file over a limit, a failure), which the main thread's analysis logs and keeps.
+   */
+  async indexElsewhere(dir: string, files: string[], worker: IndexWorker): Promise<boolean> {
+    if (!this.packages.needsIndexing(dir)) return true;
+    const stamp = this.packages.stampOf(dir);
+    // In the order this thread's analysis takes them: the first file's declaration of a name wins.
+    const sorted = [...files].sort();
+    const outcome = await worker.analyze(dir, sorted);
+    if (!outcome || outcome.internalError || outcome.inputError || outcome.notices?.length) return false;
+    const result = this.packages.recordIndexed(dir, sorted, outcome.findings, stamp);
+    if (result) this.afterAnalysis(result);
+    return true;
   }
 
   diagnosticsOf(file: string): Diagnostic[] {

@@ -1,10 +1,12 @@
-// Background indexing of the workspace folders: every package analysed once, with work-done progress.
+// Background indexing of the workspace folders: every package analysed once, on a worker thread (so typing
+// never waits for a package being indexed), with work-done progress.
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { Connection } from 'vscode-languageserver/node';
 import { groupByPackage, isSkippedDir, listGoFiles, sourceBytes } from '../project/goFiles';
 import type { Diagnostics } from './diagnostics';
 import { collectGarbage } from '../workspace/collectGarbage';
+import type { IndexWorker } from '../workspace/indexWorker';
 
 /** Is `file` inside one of `roots` and outside testdata/, vendor/ and dot dirs below that root? */
 export function isIndexed(file: string, roots: readonly string[]): boolean {
@@ -57,13 +59,13 @@ export async function indexWorkspace(
   connection: Connection,
   roots: readonly string[],
   diagnostics: Diagnostics,
-  /** Parses a file into the disk cache, so parsing yields per file and analysis finds it parsed. */
-  warm: (file: string) => void,
+  /** Analyses packages off this thread; those it cannot are analysed here. Disposed at the end. */
+  worker: IndexWorker,
   /** Resolves when the client has been quiet for a moment: what it sends with `initialized` comes first. */
   quiet?: () => Promise<void>,
 ): Promise<void> {
-  // The documents a client opens at startup arrive right after `initialized`: parsing other files first
-  // (one per turn, each turn one message) made the first of them wait for several.
+  // The documents a client opens at startup arrive right after `initialized`: indexing first made the
+  // first of them wait.
   await quiet?.();
   // A no-op reporter when the client has no window.workDoneProgress.
   const progress = await connection.window.createWorkDoneProgress();
@@ -78,21 +80,19 @@ export async function indexWorkspace(
       dirs = [...groups.keys()];
       let done = 0;
       for (const [dir, members] of groups) {
-        for (const file of members) {
-          await giveWayToEditing(diagnostics);
-          warm(file);
-          await yieldToRequests();
-        }
-        // Packages not seen yet are stale; one already analysed (an open document's) is skipped.
         await giveWayToEditing(diagnostics);
-        if (sourceBytes(members) > BIG_PACKAGE_BYTES) collectGarbage();
-        diagnostics.analyzeInBackground(dir);
+        if (!(await diagnostics.indexElsewhere(dir, members, worker))) {
+          // Packages not seen yet are stale; one already analysed (an open document's) is skipped.
+          if (sourceBytes(members) > BIG_PACKAGE_BYTES) collectGarbage();
+          diagnostics.analyzeInBackground(dir);
+        }
         done++;
         progress.report(Math.round((done / dirs.length) * 100), `${done}/${dirs.length} packages`);
         await yieldToRequests();
       }
     });
   } finally {
+    worker.dispose();
     boundHeapGrowth(false);
     progress.done();
   }

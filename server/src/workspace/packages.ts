@@ -8,7 +8,7 @@ import type { DocumentStore } from './documentStore';
 import { DiskFiles, goFilesIn } from './diskFiles';
 import { goVersionFor } from '../project/goMod';
 import { FailureLog } from './failureLog';
-import { failIfAsked } from './testFailures';
+import { failIfAsked, stallIfAsked } from './testFailures';
 import { SkippedFiles } from './skippedFiles';
 import { ANALYSIS_BUDGET_MS, FileSkipped, duration } from '../parsing/limits';
 import { AnalysisTooSlow, withBudget } from '../analysis/budget';
@@ -48,6 +48,8 @@ export class Packages {
   private readonly clauses = new Map<string, { mtimeMs: number; size: number; clause: string | undefined }>();
   /** Packages with open documents, analysed again after each edit from what the last analysis kept. */
   private readonly sessions = new Map<string, PackageSession>();
+  /** How often each directory was touched or analysed here: indexing's findings from before are stale. */
+  private readonly stamps = new Map<string, number>();
   /** Files over a limit (too large, too slow to parse, too deeply nested) and packages over the time budget. */
   readonly skipped = new SkippedFiles((message) => this.log(message));
 
@@ -61,6 +63,7 @@ export class Packages {
   touch(file: string, trigger = false): string {
     const dir = path.dirname(file);
     const state = this.state(dir);
+    this.stamps.set(dir, this.stampOf(dir) + 1);
     state.dirty = true;
     if (trigger) state.triggers.add(file);
     return dir;
@@ -87,6 +90,30 @@ export class Packages {
     return this.packages.get(dir)?.partial;
   }
 
+  /** Changes with every touch and analysis of `dir` here (see recordIndexed). */
+  stampOf(dir: string): number {
+    return this.stamps.get(dir) ?? 0;
+  }
+
+  /**
+   * Does indexing still need to analyse `dir`: never analysed, no document of it open (open documents'
+   * packages are analysed here, from their buffers)?
+   */
+  needsIndexing(dir: string): boolean {
+    return !this.packages.has(dir) && !this.docs.inDirectory(dir).length;
+  }
+
+  /**
+   * Findings of `dir` analysed elsewhere (the indexing worker) from its files on disk, when nothing here
+   * touched or analysed it since `stamp` and it is still unanalysed; undefined (and nothing kept) if so.
+   */
+  recordIndexed(dir: string, files: string[], found: readonly Finding[], stamp: number): AnalysisResult | undefined {
+    if (this.stampOf(dir) !== stamp || !this.needsIndexing(dir)) return undefined;
+    const state = this.state(dir);
+    state.dirty = false;
+    return this.keep(dir, state, files, found, new Set());
+  }
+
   dirtyDirs(): string[] {
     return [...this.packages].filter(([, s]) => s.dirty || s.partial !== undefined).map(([d]) => d);
   }
@@ -107,6 +134,7 @@ export class Packages {
   /** Forgets a package (its folder left the workspace); returns the files that had findings or skip notices. */
   forget(dir: string): string[] {
     const state = this.packages.get(dir);
+    this.stamps.set(dir, this.stampOf(dir) + 1);
     this.packages.delete(dir);
     this.sessions.delete(dir);
     this.disk.unpin(dir);
@@ -186,6 +214,7 @@ export class Packages {
    */
   analyze(dir: string, first?: string): AnalysisResult {
     const state = this.state(dir);
+    this.stamps.set(dir, this.stampOf(dir) + 1);
     const triggers = state.triggers;
     state.triggers = new Set();
     state.dirty = false;
@@ -208,6 +237,7 @@ export class Packages {
     }
     try {
       failIfAsked('analysis', sources);
+      stallIfAsked(sources);
       const options = { goVersion: goVersionFor(dir) };
       const run = () => (session ? session.analyze(sources, options) : analyzePackage(sources, options));
       found = sources.length ? withBudget(ANALYSIS_BUDGET_MS, run) : [];
@@ -219,13 +249,18 @@ export class Packages {
       if (err instanceof AnalysisTooSlow) this.skipped.setPackage(dir, `too slow (analysis of its package over ${duration(err.budgetMs)})`);
       else this.failures.fail(`analysis of package ${dir}`, err);
     }
+    return this.keep(dir, state, sources.map((s) => s.path), found, triggers);
+  }
+
+  /** Keeps one analysis's findings of `dir` (of `sources`, its files) and says which files they changed. */
+  private keep(dir: string, state: PackageState, sources: string[], found: readonly Finding[], triggers: Set<string>): AnalysisResult {
     const byFile = new Map<string, Finding[]>();
     for (const f of found) {
       let list = byFile.get(f.file);
       if (!list) byFile.set(f.file, (list = []));
       list.push(f);
     }
-    const files = new Set([...state.files, ...sources.map((s) => s.path), ...byFile.keys(), ...this.skipped.inDirectory(dir)]);
+    const files = new Set([...state.files, ...sources, ...byFile.keys(), ...this.skipped.inDirectory(dir)]);
     const changed: string[] = [];
     for (const file of files) {
       const list = byFile.get(file) ?? [];
@@ -239,7 +274,7 @@ export class Packages {
       if (signature !== '[]') this.signatures.set(file, signature);
       else this.signatures.delete(file);
     }
-    state.files = sources.map((s) => s.path);
+    state.files = sources;
     return { dir, files: [...files], changed, triggers };
   }
 

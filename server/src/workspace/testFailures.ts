@@ -1,6 +1,8 @@
 // Test-only fault injection, so tests can make one package fail without mocking the analysis.
 // MAPRACE_TEST_FAIL_ON="analysis:MARK,parse:OTHER" makes the analysis of any package with a file containing
 // MARK throw, and the parsing of any file containing OTHER throw. Unset (always, outside tests) it costs nothing.
+import * as fs from 'node:fs';
+
 const rules = (process.env.MAPRACE_TEST_FAIL_ON ?? '')
   .split(',')
   .map((entry) => entry.match(/^(analysis|parse):(.+)$/))
@@ -13,4 +15,17 @@ export function failIfAsked(stage: 'analysis' | 'parse', texts: readonly { text:
       throw new Error(`MAPRACE_TEST_FAIL_ON: injected ${stage} failure (${rule.marker})`);
     }
   }
+}
+
+// MAPRACE_TEST_STALL_ON="MARK:LATCH" makes the analysis of a package with a file containing MARK wait,
+// once LATCH.started exists, until the file LATCH exists (at most a minute): a test can hold indexing
+// inside one package and see what else the server still does meanwhile.
+const stall = /^([^:]+):(.+)$/.exec(process.env.MAPRACE_TEST_STALL_ON ?? '');
+
+export function stallIfAsked(texts: readonly { text: string }[]): void {
+  if (!stall || !texts.some((t) => t.text.includes(stall[1]))) return;
+  const latch = stall[2];
+  fs.writeFileSync(`${latch}.started`, '');
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (const end = Date.now() + 60_000; Date.now() < end && !fs.existsSync(latch); ) Atomics.wait(sleeper, 0, 0, 20);
 }
