@@ -1,9 +1,9 @@
 // `npm run bench`: (a) cold CLI scan of the Go standard library against a bare tree-sitter parse of the
 // same files; (b) edit-to-diagnostics latency of the language server on net/http/h2_bundle.go;
-// (c) opening h2_bundle.go with all of GOROOT/src as the workspace: first diagnostics, indexing, memory.
-// Prints a table and writes bench/results.json.
+// (c) opening h2_bundle.go with all of GOROOT/src as the workspace: first diagnostics, indexing, memory;
+// (d) typing in h2_bundle.go while GOROOT/src is indexed. Prints a table and writes bench/results.json.
 // Options: --runs N (default 3), --edits N (default 100), --skip-scan, --skip-latency, --skip-opening,
-// --profile DIR (write the language server's CPU profile there; its figures are then not comparable),
+// --skip-indexing-latency, --profile DIR (write the language server's CPU profile there; its figures are then not comparable),
 // --samples FILE (write each edit's latency and line there, for finding the slow ones).
 import * as esbuild from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -283,31 +283,14 @@ async function openingBenchmark(goroot) {
   const uri = pathToFileURL(file).href;
   const client = new LspClient(process.execPath, [server, '--stdio'], { cwd: root });
   try {
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(folder).href,
-      workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'src' }],
-      capabilities: {
-        window: { workDoneProgress: true },
-        textDocument: { diagnostic: { dynamicRegistration: false }, synchronization: { dynamicRegistration: false } },
-        workspace: { workspaceFolders: true, configuration: true },
-      },
-    }, 60_000);
+    await initializeWorkspace(client, folder);
     const tInit = process.hrtime.bigint();
     client.notify('initialized', {});
     const text = readFileSync(file, 'utf8');
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text } });
     const first = await client.request('textDocument/diagnostic', { textDocument: { uri } }, 600_000);
     const openMs = Number(process.hrtime.bigint() - tInit) / 1e6;
-    // Indexing ends with its progress's `end` (the client allowed work-done progress) and a log line.
-    const INDEXED = /maprace: indexed (\d+) packages in (\d+) ms/;
-    const indexed = await until(() => {
-      for (const n of client.notifications) {
-        const m = n.method === 'window/logMessage' ? INDEXED.exec(n.params?.message ?? '') : null;
-        if (m) return { packages: Number(m[1]), serverMs: Number(m[2]) };
-      }
-      return undefined;
-    }, 900_000);
+    const indexed = await until(() => indexingDone(client), 900_000);
     const indexingMs = Number(process.hrtime.bigint() - tInit) / 1e6;
     const progressEnded = client.notifications.some((n) => n.method === '$/progress' && n.params?.value?.kind === 'end');
     // The open document is still answered after indexing, from the same analysis.
@@ -327,6 +310,86 @@ async function openingBenchmark(goroot) {
     };
   } catch (err) {
     return { unavailable: `the opening run failed: ${err.message.split('\n')[0]}`, serverStderr: client.stderr.slice(-1000) };
+  } finally {
+    await client.shutdown();
+  }
+}
+
+/** `initialize` with GOROOT/src (`folder`) as the workspace folder, work-done progress allowed. */
+async function initializeWorkspace(client, folder) {
+  await client.request('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(folder).href,
+    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'src' }],
+    capabilities: {
+      window: { workDoneProgress: true },
+      textDocument: { diagnostic: { dynamicRegistration: false }, synchronization: { dynamicRegistration: false } },
+      workspace: { workspaceFolders: true, configuration: true },
+    },
+  }, 60_000);
+}
+
+/** Indexing ends with its progress's `end` (the client allowed work-done progress) and a log line. */
+function indexingDone(client) {
+  for (const n of client.notifications) {
+    const m = n.method === 'window/logMessage' ? /maprace: indexed (\d+) packages in (\d+) ms/.exec(n.params?.message ?? '') : null;
+    if (m) return { packages: Number(m[1]), serverMs: Number(m[2]) };
+  }
+  return undefined;
+}
+
+/**
+ * Typing in h2_bundle.go while all of GOROOT/src is being indexed: bursts of five one-character edits
+ * 100 ms apart, each followed by a pull, then a 1 s pause (indexing goes on in pauses), until indexing
+ * ends. The first edit of a burst is the one that could wait behind a package being indexed.
+ */
+async function indexingLatencyBenchmark(goroot) {
+  const folder = join(goroot, 'src');
+  const file = join(folder, 'net/http/h2_bundle.go');
+  const server = join(root, 'dist/server.js');
+  if (!existsSync(file)) return { unavailable: `${file} not found` };
+  if (!existsSync(server)) return { unavailable: 'dist/server.js is missing (npm run build)' };
+  const uri = pathToFileURL(file).href;
+  const client = new LspClient(process.execPath, [server, '--stdio'], { cwd: root });
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  try {
+    await initializeWorkspace(client, folder);
+    client.notify('initialized', {});
+    const lines = readFileSync(file, 'utf8').split('\n');
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: lines.join('\n') } });
+    await client.request('textDocument/diagnostic', { textDocument: { uri } }, 600_000);
+    const random = mulberry32(20261127);
+    const samples = [];
+    let version = 1;
+    const t0 = Date.now();
+    while (!indexingDone(client) && Date.now() - t0 < 300_000) {
+      await sleep(1000);
+      // Insert a space and take it out again, twice, then one more: the text drifts by a space a burst.
+      let line = 0;
+      for (let i = 0; i < 5; i++) {
+        if (i % 2 === 0) line = Math.floor(random() * lines.length);
+        const range = i % 2 === 0 ? { start: { line, character: 0 }, end: { line, character: 0 } } : { start: { line, character: 0 }, end: { line, character: 1 } };
+        version++;
+        const t = process.hrtime.bigint();
+        client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: i % 2 === 0 ? ' ' : '' }] });
+        await client.request('textDocument/diagnostic', { textDocument: { uri } });
+        samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+        await sleep(100);
+      }
+    }
+    const indexed = indexingDone(client);
+    const sorted = [...samples].sort((a, b) => a - b);
+    return {
+      edits: samples.length,
+      indexingMs: Date.now() - t0,
+      p50Ms: percentile(sorted, 50),
+      p95Ms: percentile(sorted, 95),
+      maxMs: sorted[sorted.length - 1],
+      firstOfBurstMaxMs: Math.max(...samples.filter((_, i) => i % 5 === 0)),
+      ...(indexed ? {} : { unavailable: 'indexing did not finish within 5 minutes' }),
+    };
+  } catch (err) {
+    return { unavailable: `the typing-while-indexing run failed: ${err.message.split('\n')[0]}`, serverStderr: client.stderr.slice(-1000) };
   } finally {
     await client.shutdown();
   }
@@ -374,6 +437,16 @@ function printTable(results) {
     out.push(`    | ${fmt(o.openToFirstDiagnosticsMs, 0)} ms | ${fmt(o.indexingMs / 1000)} s (${o.packagesIndexed ?? 'n/a'}) | ${fmt(o.serverPeakRssMB, 0)} MB |`);
     out.push(`    diagnostics on open: ${o.diagnosticsOnOpen}, after indexing: ${o.diagnosticsAfterIndexing}; work-done progress ended: ${o.progressEnded}${o.unavailable ? `; ${o.unavailable}` : ''}`);
   }
+  const t = results.typingWhileIndexing ?? { unavailable: 'not run' };
+  out.push('');
+  out.push('(d) typing in net/http/h2_bundle.go while all of GOROOT/src is indexed, language server');
+  if (t.unavailable && t.p95Ms === undefined) out.push(`    not measured: ${t.unavailable}`);
+  else {
+    out.push(`    ${t.edits} one-character edits in bursts of 5, 100 ms apart, 1 s between bursts, until indexing ended (${fmt(t.indexingMs / 1000)} s)`);
+    out.push('    | p50 | p95 | max | first edit of a burst, max |');
+    out.push('    |---|---|---|---|');
+    out.push(`    | ${fmt(t.p50Ms, 0)} ms | ${fmt(t.p95Ms, 0)} ms | ${fmt(t.maxMs, 0)} ms | ${fmt(t.firstOfBurstMaxMs, 0)} ms |${t.unavailable ? ` ${t.unavailable}` : ''}`);
+  }
   console.log(out.join('\n'));
 }
 
@@ -392,14 +465,16 @@ if (!goroot) {
   results.scan = { unavailable: 'no go toolchain on PATH (go env GOROOT)' };
   results.latency = { unavailable: 'no go toolchain on PATH (go env GOROOT)' };
   results.opening = { unavailable: 'no go toolchain on PATH (go env GOROOT)' };
+  results.typingWhileIndexing = { unavailable: 'no go toolchain on PATH (go env GOROOT)' };
 } else {
   results.scan = argv.includes('--skip-scan') ? { unavailable: 'skipped (--skip-scan)' } : await scanBenchmark(goroot);
   results.latency = argv.includes('--skip-latency') ? { unavailable: 'skipped (--skip-latency)' } : await latencyBenchmark(goroot);
   results.opening = argv.includes('--skip-opening') ? { unavailable: 'skipped (--skip-opening)' } : await openingBenchmark(goroot);
+  results.typingWhileIndexing = argv.includes('--skip-indexing-latency') ? { unavailable: 'skipped (--skip-indexing-latency)' } : await indexingLatencyBenchmark(goroot);
 }
 printTable(results);
 // Only a complete, unprofiled run replaces the recorded figures.
-if (argv.some((a) => a === '--skip-scan' || a === '--skip-latency' || a === '--skip-opening' || a === '--profile')) console.log('\npartial run: bench/results.json left as it was');
+if (argv.some((a) => a.startsWith('--skip-') || a === '--profile')) console.log('\npartial run: bench/results.json left as it was');
 else {
   mkdirSync(join(root, 'bench'), { recursive: true });
   writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
