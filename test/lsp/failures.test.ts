@@ -6,10 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { LspSession, uriOf } from './lspSession';
 import { workspace } from '../support/workspace';
-
-// Line 5 writes in a goroutine, line 6 reads before `<-done`: a race, reported at both accesses.
-const racy = (pkg: string, comment = '') =>
-  `package ${pkg}\n\nfunc f() {\n\tm := map[string]int{}\n\tdone := make(chan bool)\n\tgo func() { m["a"] = 1; done <- true }()\n\t_ = m["b"]\n\t<-done\n}\n${comment}`;
+import { racy } from '../support/racyFile';
 
 const FAIL_ENV = { MAPRACE_TEST_FAIL_ON: 'analysis:BREAKS_ANALYSIS,parse:BREAKS_PARSING' };
 

@@ -9,10 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { LspSession, uriOf } from './lspSession';
 import { workspace } from '../support/workspace';
-
-// Line 5 writes in a goroutine, line 6 reads before `<-done`: a race, reported at both accesses.
-const racy = (pkg: string, comment = '') =>
-  `package ${pkg}\n\nfunc f() {\n\tm := map[string]int{}\n\tdone := make(chan bool)\n\tgo func() { m["a"] = 1; done <- true }()\n\t_ = m["b"]\n\t<-done\n}\n${comment}`;
+import { racy } from '../support/racyFile';
 
 /** `work`'s result, or a failure after `ms` (then `onTimeout` runs first, to free what holds it up). */
 async function within<T>(ms: number, what: string, work: Promise<T>, onTimeout: () => void): Promise<T> {
