@@ -5,10 +5,10 @@
 // again while the next edits ran slower. So once per process, as the first document opens and before it
 // is analysed, a built-in Go file goes through the same path: opened, analysed, and edited a space at a
 // time in bodies, signatures, types, variables and comments, each edit analysed as the server would.
-// The fields are then written before any code is optimized, and the incremental path has its type
-// feedback. It runs on instances of its own (a store, packages, a session): no diagnostics are sent, the
-// server's documents, packages and indexing never hear of it, and its tree is deleted. MAPRACE_NO_WARMUP=1
-// turns it off.
+// The fields are then written before the server's code is optimized, and the incremental path has its
+// type feedback. It runs on instances of its own (a store, packages, a session): no diagnostics are sent,
+// the server's documents, packages and indexing never hear of it, and its tree is deleted.
+// MAPRACE_NO_WARMUP=1 turns it off.
 import * as path from 'node:path';
 import type { Parser } from '../parsing/goParser';
 import { lineStarts, pointAt } from '../analysis/textEdits';
@@ -103,9 +103,10 @@ const PLACES: readonly [string, number][] = [
 ];
 
 /**
- * Twice over PLACES: 49 analyses, about 70 ms at the first open. Measured with net/http/h2_bundle.go
- * (npm run bench): one round left the first edits slower, three or four were no better than two and
- * made the warm-up's own code optimized, then thrown away when the real package was analysed.
+ * Twice over PLACES: 49 analyses, 110-150 ms at the first open (the first round, on cold code, is most of
+ * it). Measured with net/http/h2_bundle.go (npm run bench): one round left more of the first edits slow;
+ * three or four were no better than two, and sometimes got the warm-up's own code optimized, then thrown
+ * away (and the open slower by 300 ms) when the real package was analysed.
  */
 const ROUNDS = 2;
 
@@ -168,7 +169,9 @@ export function warmUp(parser: Parser): WarmUpStats {
     analyse();
     for (let round = 0; round < ROUNDS; round++) {
       for (const [needle, offset] of PLACES) {
-        const at = text.indexOf(needle) + offset;
+        const found = text.indexOf(needle);
+        if (found < 0) throw new Error(`maprace: the warm-up's file has no ${JSON.stringify(needle)}`);
+        const at = found + offset;
         replace(at, 0, ' ');
         replace(at, 1, '');
       }
