@@ -22,6 +22,7 @@ import { indexWorkspace, isIndexed } from './features/indexing';
 import { MessageQueue } from './features/cancellation';
 import { Handlers } from './features/handlers';
 import { traceLevelFeature } from './features/traceLevel';
+import { warmUpOnce } from './features/warmUp';
 import * as params from './features/params';
 import { TracedPackages } from './workspace/analysisTrace';
 import { DiskFiles } from './workspace/diskFiles';
@@ -131,6 +132,9 @@ function serve(parser: Parser): void {
   connection.onDidOpenTextDocument(
     handlers.notification('textDocument/didOpen', params.didOpenParams, (td) => {
       if (!isGo(td.uri) && td.languageId !== 'go') return;
+      // Before the first analysis, so that the code it optimizes is the code edits run (see warmUp.ts), and
+      // before this document's analysis is scheduled, so that it waits for the rest of a batch of opens as usual.
+      warmUpOnce(parser, { info: (message) => connection.console.log(message), error: log });
       const doc = docs.open(td.uri, td.version, td.text);
       if (doc) diagnostics.schedule(packages.touch(doc.path, true));
     }),
