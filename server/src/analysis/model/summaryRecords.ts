@@ -10,7 +10,7 @@ import { changedSince, syntaxGeneration, type SyntaxNode } from '../syntax';
 import type { FuncInfo } from './packageModel';
 import type { FuncSummary } from './summarize';
 import type { Timeline } from './timeline';
-import type { VarDecl } from './variables';
+import { freshId, setIdSource, type VarDecl } from './variables';
 
 /**
  * `go target(...)` in a body summarized while `target` was still being summarized further up the stack:
@@ -48,6 +48,11 @@ export interface SummaryRecord {
   crossSpawns: CrossSpawn<unknown>[];
   /** The package model entries the body's walk looked up (modelDiff KEY). */
   reads: Set<string>;
+  /**
+   * The ids of the variables the body declared, by declaring node and name, in the order made: made again
+   * from the same nodes, they get the same ids (see SummaryRecords.idFor).
+   */
+  ids: Map<SyntaxNode, Map<string, number[]>>;
   /** The parameter list and receiver the summary's variables were declared from (see keptParams). */
   declared: { params?: { list: SyntaxNode | undefined; vars: VarDecl[] }; receiver?: { list: SyntaxNode | undefined; vars: VarDecl[] } };
 }
@@ -94,6 +99,12 @@ export function sameTokenAs(summary: FuncSummary, previous: FuncSummary): void {
  * io.Pipe()`), which nothing reads: no other body can look it up.
  */
 const LOCAL_KEY = /^(v\d+(\.|$)|g:_$)/;
+
+/** Is `node` inside `root` (or `root` itself)? */
+function within(node: SyntaxNode, root: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) if (n === root) return true;
+  return false;
+}
 
 export class SummaryRecords {
   /** Model entries that changed since the previous run (modelDiff KEY, and `x:*` for each kind). */
@@ -171,19 +182,49 @@ export class SummaryRecords {
 
   /** Marks the start of a replay of `fn`'s lookups (nothing is recorded meanwhile). */
   enterReplay(fn: FuncInfo): void {
-    this.stack.push({ fn, record: null });
+    this.push({ fn, record: null });
   }
+
+  /** While records are made, new variables take their ids from idFor. */
+  private push(frame: { fn: FuncInfo; record: SummaryRecord | null }): void {
+    if (!this.stack.length) this.outerIds = setIdSource(this.idFor);
+    this.stack.push(frame);
+  }
+
+  private outerIds: Parameters<typeof setIdSource>[0];
+
+  /**
+   * The id of a variable declared by `node` in the body being recorded: the id the same node and name had,
+   * made in the same order, in the function's previous summary. Then a body remade after an edit that did
+   * not touch a variable's declaration names it as before, and callers comparing keys (sameForCallers)
+   * see no change. Ids stay unique: only the function's own next summary takes its ids again, once each.
+   * Variables declared outside the body (the inner maps of a package-level map, say) get new ids.
+   */
+  private readonly idFor = (node: SyntaxNode, name: string): number => {
+    const record = this.top;
+    if (!record || !within(node, record.fn.node)) return freshId();
+    let byName = record.ids.get(node);
+    if (!byName) record.ids.set(node, (byName = new Map()));
+    let ids = byName.get(name);
+    if (!ids) byName.set(name, (ids = []));
+    const previous = this.previous.get(record.fn);
+    const kept = previous && !changedSince(node, previous.generation) ? previous.ids.get(node)?.get(name)?.[ids.length] : undefined;
+    const id = kept ?? freshId();
+    ids.push(id);
+    return id;
+  };
 
   /** Begins recording a new summary of `fn`; the previous record's pipe keys are dropped from `pipes`. */
   enter(fn: FuncInfo, pipes: Map<string, string>): SummaryRecord {
     for (const key of this.previous.get(fn)?.pipeKeys ?? []) pipes.delete(key);
-    const record: SummaryRecord = { fn, node: fn.node, generation: syntaxGeneration(), summary: undefined as unknown as FuncSummary, lookups: new Map(), marks: [], freshCalls: new Map(), pipeKeys: [], crossSpawns: [], reads: new Set(), declared: {} };
-    this.stack.push({ fn, record });
+    const record: SummaryRecord = { fn, node: fn.node, generation: syntaxGeneration(), summary: undefined as unknown as FuncSummary, lookups: new Map(), marks: [], freshCalls: new Map(), pipeKeys: [], crossSpawns: [], reads: new Set(), ids: new Map(), declared: {} };
+    this.push({ fn, record });
     return record;
   }
 
   leave(): void {
     this.stack.pop();
+    if (!this.stack.length) setIdSource(this.outerIds);
   }
 
   keep(record: SummaryRecord): void {

@@ -4,6 +4,24 @@ import type { Lock } from './timeline';
 
 let nextId = 1;
 
+/**
+ * Where newVar takes ids from while a session's Summarizer remakes a summary (SummaryRecords.idFor): the
+ * variables of an edited body keep the ids they had, so keys that name them (`v12.mu`) stay the same.
+ */
+let idSource: ((node: SyntaxNode, name: string) => number) | undefined;
+
+/** Sets the id source (undefined: ids are new); returns the previous one, to be set back. */
+export function setIdSource(source: typeof idSource): typeof idSource {
+  const previous = idSource;
+  idSource = source;
+  return previous;
+}
+
+/** An id no variable had. */
+export function freshId(): number {
+  return nextId++;
+}
+
 export interface VarDecl {
   id: number;
   name: string;
@@ -61,7 +79,7 @@ export function newVar(
   opts: { isMap: boolean; global?: boolean; paramIndex?: number; typeName?: string; fresh?: boolean; elemMap?: boolean; foreign?: boolean },
 ): VarDecl {
   return {
-    id: nextId++,
+    id: idSource ? idSource(node, name) : nextId++,
     name,
     node,
     file,
