@@ -82,6 +82,8 @@ interface Totals {
   patched?: number;
   /** Incremental analyses that built parts of the package model again. */
   rebuilt?: number;
+  /** Function summaries made at each step. */
+  summaries?: number[];
 }
 
 /**
@@ -128,6 +130,7 @@ async function fuzz(name: string, paths: readonly string[], open: string | reado
       totals.fresh += session.stats.fresh;
       totals.patched = (totals.patched ?? 0) + session.stats.patched;
       totals.rebuilt = (totals.rebuilt ?? 0) + session.stats.rebuilt;
+      (totals.summaries ??= []).push(session.stats.summaries);
     }
     const reparsed = files.map((f) => (opened.includes(f) ? parseSourceFile(p, f.path, f.text) : f));
     for (const d of docs) if (!reparsed.find((f) => f.path === d.path)!.root.hasError) d.lastClean = d.doc.getText();
@@ -380,6 +383,74 @@ test('a session follows edits that change what a goroutine started further up th
     return { start, end: start + from.length, text: to };
   });
   assert.equal(totals.fresh, 0, 'every scripted edit is analysed incrementally');
+});
+
+/**
+ * A body edited away from its variables' declarations is summarised again with the same ids for them: the
+ * keys its summary shows callers (`v12` for a local WaitGroup) stay the same, so its callers' summaries
+ * stand. A closure started twice declares its mutex twice, two instances with ids of their own, before
+ * and after.
+ */
+const IDS = `package ids
+
+import "sync"
+
+var m = map[string]int{}
+
+// twice starts one closure twice: each goroutine locks a mutex of its own, so they race on m.
+func twice(k string) {
+	var wg sync.WaitGroup
+	f := func() {
+		defer wg.Done()
+		var mu sync.Mutex
+		mu.Lock()
+		m[k] = 1
+		mu.Unlock()
+	}
+	wg.Add(2)
+	go f()
+	go f()
+	wg.Wait()
+}
+
+// work waits for its goroutine: callers see it wait on its own WaitGroup.
+func work(k string) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		m[k]++
+	}()
+	wg.Wait()
+}
+
+func run() {
+	work("a")
+}
+`;
+
+test('a session keeps the ids of an edited body\'s variables: its callers\' summaries stand, and two instances of a closure\'s local stay two', async (t) => {
+  const totals: Totals = { steps: 0, incremental: 0, fresh: 0 };
+  const tmp = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'maprace-session-'));
+  t.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const [open] = write(path.join(tmp, 'ids'), { 'ids.go': IDS });
+  const toggles: [string, string][] = [
+    ['\twg.Add(2)', '\twg.Add( 2)'],
+    ['\t\tm[k]++', '\t\tm[k] ++'],
+  ];
+  // A space typed and deleted: the edit spans only what changes, as typing does.
+  await fuzz('ids.go, scripted', [open], open, 8, SEED, totals, (text, step) => {
+    const [a, b] = toggles[(step - 1) % toggles.length];
+    const [from, to] = text.includes(a) ? [a, b] : [b, a];
+    let head = 0;
+    while (from[head] === to[head]) head++;
+    let tail = 0;
+    while (tail < Math.min(from.length, to.length) - head && from[from.length - 1 - tail] === to[to.length - 1 - tail]) tail++;
+    const start = text.indexOf(from) + head;
+    return { start, end: start + from.length - head - tail, text: to.slice(head, to.length - tail) };
+  });
+  assert.equal(totals.fresh, 0, 'every scripted edit is analysed incrementally');
+  assert.deepEqual(totals.summaries, new Array(8).fill(1), 'only the edited function is summarised again');
 });
 
 /**

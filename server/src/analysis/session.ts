@@ -55,15 +55,17 @@ export interface SessionStats {
   patched: number;
   /** Of the incremental ones, those that built parts of the package model again (modelDiff). */
   rebuilt: number;
+  /** Function summaries made (the others were kept from the previous analysis). */
+  summaries: number;
 }
 
 export class PackageSession {
   private groups = new Map<string, GroupState>();
-  stats: SessionStats = { fresh: 0, incremental: 0, unchanged: 0, patched: 0, rebuilt: 0 };
+  stats: SessionStats = { fresh: 0, incremental: 0, unchanged: 0, patched: 0, rebuilt: 0, summaries: 0 };
 
   /** analyzePackage(files, options), reusing what the last call found for the parts no edit reached. */
   analyze(files: readonly SourceFile[], options: AnalysisOptions = {}): Finding[] {
-    this.stats = { fresh: 0, incremental: 0, unchanged: 0, patched: 0, rebuilt: 0 };
+    this.stats = { fresh: 0, incremental: 0, unchanged: 0, patched: 0, rebuilt: 0, summaries: 0 };
     const optionsKey = JSON.stringify([options.goVersion ?? null]);
     const findings: Finding[] = [];
     const groups = new Map<string, GroupState>();
@@ -91,6 +93,7 @@ export class PackageSession {
     if (kept && patch && kept.races.summarizer.nextRun(patch.model, patch.changed)) {
       const model = patch.model;
       const facts = findRaces(model, kept.races);
+      this.stats.summaries += kept.races.summarizer.made;
       if (!kept.races.summarizer.orderDependent) {
         this.stats.incremental++;
         if (patch.patched) this.stats.patched++;
@@ -114,6 +117,7 @@ export class PackageSession {
     const races = new RaceCache(new Summarizer(model, { session: true }));
     const syncMaps = new SyncMapCallCache();
     const facts = findRaces(model, races);
+    this.stats.summaries += races.summarizer.made;
     const names = new SyncMaps(model);
     const findings = runRules(model, facts, () => names.calls(syncMaps), options);
     return { files, texts, decls, generation, model, races, syncMaps, syncMapSignature: names.signature(), syncMapNames: names, optionsKey, findings };

@@ -105,6 +105,8 @@ export class Summarizer {
   private selfSpawns: { fn: FuncInfo; body: Timeline; binding: Binding }[] = [];
   /** Functions some code of the package calls or starts: not entry points. */
   readonly called = new Set<FuncInfo>();
+  /** Summaries this run made (the others were kept from the previous run), for stats. */
+  made = 0;
   /** What each summary depended on, for reuse by the next run (see summaryRecords.ts). */
   private readonly records: SummaryRecords;
   private model: PackageModel;
@@ -130,6 +132,7 @@ export class Summarizer {
     if (this.records.orderDependent || !this.records.recording) return false;
     this.model = this.view(model);
     this.records.nextRun(changed);
+    this.made = 0;
     this.summaries.clear();
     this.called.clear();
     this.selfSpawns = [];
@@ -217,6 +220,7 @@ export class Summarizer {
         this.records.keep(kept);
       } else {
         const record = this.records.enter(fn, this.pipes);
+        this.made++;
         try {
           const who: Who = { kind: 'func', name: fn.receiverType ? `${fn.receiverType}.${fn.name}` : fn.name };
           summary = this.summarizeFunction(fn.node, fn.file, who, new Scope(undefined), fn);
