@@ -101,7 +101,7 @@ export class PackageSession {
         let { syncMaps, syncMapSignature, syncMapNames } = kept;
         if (patch.syncMapNames) {
           // Which names are sync.Maps may have changed with the declarations.
-          syncMapNames = new SyncMaps(model);
+          syncMapNames = new SyncMaps(model, patch.types || patch.imports || !syncMapNames ? undefined : syncMapNames);
           const signature = syncMapNames.signature();
           if (signature !== syncMapSignature) [syncMaps, syncMapSignature] = [new SyncMapCallCache(), signature];
         }
@@ -141,6 +141,8 @@ interface ModelPatch {
   types: boolean;
   /** A declaration that says which names are sync.Maps changed (imports, variables, types). */
   syncMapNames: boolean;
+  /** An import declaration was edited, added or removed. */
+  imports: boolean;
 }
 
 const NO_PARTS: ReadonlySet<ModelPart> = new Set();
@@ -175,9 +177,10 @@ function patchModel(previous: GroupState, files: readonly SourceFile[], decls: S
   }
   const types = !!patched?.types || parts.has('types');
   const syncMapNames = edit.syncMapNames || !!patched?.syncMapNames || parts.has('types') || parts.has('globals');
-  if (!built) return { model: { ...previous.model, files }, parts: NO_PARTS, patched, changed: new Set(), types, syncMapNames };
+  const imports = edit.syncMapNames;
+  if (!built) return { model: { ...previous.model, files }, parts: NO_PARTS, patched, changed: new Set(), types, syncMapNames, imports };
   const { model, changed } = diffModel(previous.model, built, previous.generation, parts);
-  return { model, parts, patched, changed, types, syncMapNames };
+  return { model, parts, patched, changed, types, syncMapNames, imports };
 }
 
 /** What an edit did to the top-level declarations of a package (see patchModel). */

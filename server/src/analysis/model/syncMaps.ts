@@ -80,7 +80,24 @@ export class SyncMaps {
   /** Field names declared sync.Map in some struct, less those declared otherwise in another. */
   private readonly fields = new Set<string>();
 
-  constructor(private readonly model: PackageModel) {
+  /**
+   * `sameTypes`: the SyncMaps of a model with the same files, imports and struct types (only package-level
+   * variables changed): its import names and fields stand, and only the variables are looked at again.
+   */
+  constructor(private readonly model: PackageModel, sameTypes?: SyncMaps) {
+    if (sameTypes) {
+      this.names = sameTypes.names;
+      this.fields = sameTypes.fields;
+    } else this.fromTypes(model);
+    for (const g of model.globals.values()) {
+      const spec = g.node.parent;
+      if (spec?.type !== 'var_spec') continue;
+      const i = childrenByField(spec, 'name').indexOf(g.node);
+      if (this.declaresSyncMap(g.file, spec, i)) this.globals.add(g.name);
+    }
+  }
+
+  private fromTypes(model: PackageModel): void {
     for (const file of model.files) this.names.set(file, syncNamesOf(file));
     const other = new Set<string>();
     for (const s of model.structs.values()) {
@@ -98,12 +115,6 @@ export class SyncMaps {
       }
     }
     for (const n of other) this.fields.delete(n);
-    for (const g of model.globals.values()) {
-      const spec = g.node.parent;
-      if (spec?.type !== 'var_spec') continue;
-      const i = childrenByField(spec, 'name').indexOf(g.node);
-      if (this.declaresSyncMap(g.file, spec, i)) this.globals.add(g.name);
-    }
   }
 
   /** Which names are sync.Maps: calls found with another signature may differ (see SyncMapCallCache). */
