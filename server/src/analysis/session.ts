@@ -84,7 +84,9 @@ export class PackageSession {
     const decls = files.map((f) => f.root.children);
     const texts = files.map((f) => f.text);
     const generation = syntaxGeneration();
-    if (previous && previous.optionsKey === optionsKey && sameFiles(previous, files) && sameList(previous.texts, texts)) {
+    // The same text can come with another tree: tree-sitter may recover from the same syntax errors
+    // otherwise after an edit that changed nothing (an empty one, or one undone in the same change).
+    if (previous && previous.optionsKey === optionsKey && sameFiles(previous, files) && sameList(previous.texts, texts) && sameList(previous.decls, decls)) {
       this.stats.unchanged++;
       return previous;
     }
