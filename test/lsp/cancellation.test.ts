@@ -55,8 +55,9 @@ test('a burst of edits each followed by a pull: answers for the newest text, int
 
     const analysed = analysedVersions(s.traces).slice(before);
     assert.ok(analysed.includes(last), `the final version was analysed: ${analysed}`);
-    // Messages reach the server in a few pipe reads at most; each read's pulls are answered after its edits.
-    assert.ok(analysed.length <= 5, `${analysed.length} analyses for ${N} edits and pulls: versions ${analysed}`);
+    // Messages reach the server in a few pipe reads (more on a loaded machine: a CI run saw 6); each read's
+    // pulls are answered after its edits. Analysing every version would be 40.
+    assert.ok(analysed.length <= N / 4, `${analysed.length} analyses for ${N} edits and pulls: versions ${analysed}`);
   } finally {
     await s.stop();
   }
