@@ -89,6 +89,11 @@ interface Totals {
   treeSitterDivergences?: number;
 }
 
+/** The log line of a suite's totals. */
+function totalsLine(label: string, totals: Totals): string {
+  return `${label}: ${totals.steps} edits, ${totals.incremental} analysed incrementally, ${totals.fresh} afresh, ${totals.treeSitterDivergences ?? 0} where tree-sitter's incremental tree differed from a fresh parse`;
+}
+
 /** A tree's node types and ranges, to tell two parses apart. */
 function treeShape(node: SourceFile['root']): unknown {
   return [node.type, node.start, node.end, node.children.map(treeShape)];
@@ -160,6 +165,22 @@ async function fuzz(name: string, paths: readonly string[], open: string | reado
       totals.treeSitterDivergences = (totals.treeSitterDivergences ?? 0) + 1;
     }
   }
+}
+
+/**
+ * Replaces whichever of `a` and `b` the text holds with the other. `minimal`: the edit spans only what
+ * differs (a space typed or deleted), as typing does; else it replaces the whole of it.
+ */
+function toggle(text: string, a: string, b: string, minimal = false): Edit {
+  const [from, to] = text.includes(a) ? [a, b] : [b, a];
+  let head = 0;
+  let tail = 0;
+  if (minimal) {
+    while (from[head] === to[head]) head++;
+    while (tail < Math.min(from.length, to.length) - head && from[from.length - 1 - tail] === to[to.length - 1 - tail]) tail++;
+  }
+  const start = text.indexOf(from) + head;
+  return { start, end: start + from.length - head - tail, text: to.slice(head, to.length - tail) };
 }
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)];
@@ -324,7 +345,7 @@ test(`a session's findings equal a fresh analysis after each random edit: the fi
       await fuzz(`${rule}/${c.name}`, c.files.map((f) => f.path), open, Math.round(4 * SCALE), SEED + i++, totals);
     }
   }
-  console.log(`fixture corpus: ${totals.steps} edits, ${totals.incremental} analysed incrementally, ${totals.fresh} afresh, ${totals.treeSitterDivergences ?? 0} where tree-sitter's incremental tree differed from a fresh parse`);
+  console.log(totalsLine('fixture corpus', totals));
   assert.ok(totals.incremental > totals.steps / 4, `the session reused its summaries too rarely: ${JSON.stringify(totals)}`);
 });
 
@@ -337,7 +358,7 @@ test(`a session's findings equal a fresh analysis after each random edit: cycles
     const paths = write(path.join(tmp, name), files);
     for (const open of paths) await fuzz(`${name}/${path.basename(open)}`, paths, open, Math.round(60 * SCALE), SEED + 1000 + i++, totals);
   }
-  console.log(`corner packages: ${totals.steps} edits, ${totals.incremental} analysed incrementally, ${totals.fresh} afresh, ${totals.treeSitterDivergences ?? 0} where tree-sitter's incremental tree differed from a fresh parse`);
+  console.log(totalsLine('corner packages', totals));
   assert.ok(totals.incremental > 0, 'the session never reused its summaries');
 });
 
@@ -357,7 +378,7 @@ test(`a session's findings equal a fresh analysis with every file of a package o
     const paths = write(path.join(tmp, name), files);
     if (paths.length > 1) await fuzz(`${name}, all open`, paths, paths, Math.round(60 * SCALE), SEED + 3000 + i++, totals);
   }
-  console.log(`several open: ${totals.steps} edits, ${totals.incremental} analysed incrementally, ${totals.fresh} afresh, ${totals.treeSitterDivergences ?? 0} where tree-sitter's incremental tree differed from a fresh parse`);
+  console.log(totalsLine('several open', totals));
   assert.ok(totals.incremental > totals.steps / 4, `the session reused its summaries too rarely: ${JSON.stringify(totals)}`);
 });
 
@@ -378,7 +399,7 @@ test(`a session's findings equal a fresh analysis after each random edit: net/ht
   await fuzz('net/http h2_bundle.go', paths, path.join(dir, 'h2_bundle.go'), Math.round(25 * SCALE), SEED + 2000, totals);
   const three = ['h2_bundle.go', 'server.go', 'transport.go'].map((f) => path.join(dir, f));
   await fuzz('net/http h2_bundle.go, server.go, transport.go', paths, three, Math.round(15 * SCALE), SEED + 2001, totals);
-  console.log(`net/http: ${totals.steps} edits, ${totals.incremental} analysed incrementally, ${totals.fresh} afresh, ${totals.treeSitterDivergences ?? 0} where tree-sitter's incremental tree differed from a fresh parse`);
+  console.log(totalsLine('net/http', totals));
   assert.ok(totals.incremental > totals.steps / 3, `the session reused its summaries too rarely: ${JSON.stringify(totals)}`);
 });
 
@@ -398,12 +419,7 @@ test('a session follows edits that change what a goroutine started further up th
     ['var m = map[string]int{}', 'var m = mapOf()\n\nfunc mapOf() map[string]int { return nil }'],
     ['\tout  map[string]int', '\tout  []int'],
   ];
-  await fuzz('cycles.go, scripted', paths, open, 16, SEED, totals, (text, step) => {
-    const [a, b] = toggles[(step - 1) % toggles.length];
-    const [from, to] = text.includes(a) ? [a, b] : [b, a];
-    const start = text.indexOf(from);
-    return { start, end: start + from.length, text: to };
-  });
+  await fuzz('cycles.go, scripted', paths, open, 16, SEED, totals, (text, step) => toggle(text, ...toggles[(step - 1) % toggles.length]));
   assert.equal(totals.fresh, 0, 'every scripted edit is analysed incrementally');
 });
 
@@ -482,17 +498,7 @@ test('a session keeps the ids of an edited body\'s variables: its callers\' summ
     ['\twg.Add(2)', '\twg.Add( 2)'],
     ['\t\tm[k]++', '\t\tm[k] ++'],
   ];
-  // A space typed and deleted: the edit spans only what changes, as typing does.
-  await fuzz('ids.go, scripted', [open], open, 8, SEED, totals, (text, step) => {
-    const [a, b] = toggles[(step - 1) % toggles.length];
-    const [from, to] = text.includes(a) ? [a, b] : [b, a];
-    let head = 0;
-    while (from[head] === to[head]) head++;
-    let tail = 0;
-    while (tail < Math.min(from.length, to.length) - head && from[from.length - 1 - tail] === to[to.length - 1 - tail]) tail++;
-    const start = text.indexOf(from) + head;
-    return { start, end: start + from.length - head - tail, text: to.slice(head, to.length - tail) };
-  });
+  await fuzz('ids.go, scripted', [open], open, 8, SEED, totals, (text, step) => toggle(text, ...toggles[(step - 1) % toggles.length], true));
   assert.equal(totals.fresh, 0, 'every scripted edit is analysed incrementally');
   assert.deepEqual(totals.summaries, new Array(8).fill(1), 'only the edited function is summarised again');
 });
@@ -584,12 +590,11 @@ test('a session patches declarations whose facts stay the same, and rebuilds onl
   const want = { patched: 0, rebuilt: 0 };
   await fuzz('decls.go, scripted', [open], open, toggles.length * 2, SEED, totals, (text, step) => {
     const [a, b, patched, rebuilt] = toggles[Math.floor((step - 1) / 2)];
-    const [from, to] = text.includes(a) ? [a, b] : [b, a];
     if (patched) want.patched++;
     if (rebuilt) want.rebuilt++;
-    const start = text.indexOf(from);
-    assert.ok(start >= 0, `step ${step}: ${JSON.stringify(from)} in the text`);
-    return { start, end: start + from.length, text: to };
+    const edit = toggle(text, a, b);
+    assert.ok(edit.start >= 0, `step ${step}: ${JSON.stringify(a)} or ${JSON.stringify(b)} in the text`);
+    return edit;
   });
   assert.equal(totals.fresh, 0, 'every scripted edit is analysed incrementally');
   assert.deepEqual({ patched: totals.patched, rebuilt: totals.rebuilt }, want, `patched in place, and parts of the model built again: ${JSON.stringify(totals)}`);

@@ -52,7 +52,7 @@ export function runJob(parser: Parser, job: JobRequest): JobOutcome {
   if (!mayHaveFindings(texts)) return { findings: [] };
   const notices: string[] = [];
   try {
-    failIfAsked('parse', texts.map((text) => ({ text })));
+    failIfAsked('parse', texts);
     const sources: SourceFile[] = parseFiles(parser, job.files, texts, notices);
     failIfAsked('analysis', sources);
     stallIfAsked(sources);

@@ -9,9 +9,9 @@ const rules = (process.env.MAPRACE_TEST_FAIL_ON ?? '')
   .filter((m): m is RegExpMatchArray => !!m)
   .map((m) => ({ stage: m[1], marker: m[2] }));
 
-export function failIfAsked(stage: 'analysis' | 'parse', texts: readonly { text: string }[]): void {
+export function failIfAsked(stage: 'analysis' | 'parse', texts: readonly (string | { text: string })[]): void {
   for (const rule of rules) {
-    if (rule.stage === stage && texts.some((t) => t.text.includes(rule.marker))) {
+    if (rule.stage === stage && texts.some((t) => (typeof t === 'string' ? t : t.text).includes(rule.marker))) {
       throw new Error(`MAPRACE_TEST_FAIL_ON: injected ${stage} failure (${rule.marker})`);
     }
   }

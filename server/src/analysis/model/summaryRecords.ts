@@ -114,6 +114,8 @@ export class SummaryRecords {
   private current = new Map<FuncInfo, SummaryRecord>();
   /** Functions being summarized, innermost last: a record being made, or null while replaying a kept one. */
   private readonly stack: { fn: FuncInfo; record: SummaryRecord | null }[] = [];
+  /** The id source to set back when the stack empties (see push). */
+  private outerIds: Parameters<typeof setIdSource>[0];
   /**
    * An io.Pipe end outside one function body was registered: what other bodies see then depends on the
    * order bodies are walked in, which only a fresh run reproduces.
@@ -190,8 +192,6 @@ export class SummaryRecords {
     if (!this.stack.length) this.outerIds = setIdSource(this.idFor);
     this.stack.push(frame);
   }
-
-  private outerIds: Parameters<typeof setIdSource>[0];
 
   /**
    * The id of a variable declared by `node` in the body being recorded: the id the same node and name had,
