@@ -120,7 +120,15 @@ interface LanguageTables {
   types: string[];
   fields: (string | null)[];
   named: Int8Array;
+  /** 1 for the punctuation tokens a copy leaves out (see DROPPED). */
+  dropped: Int8Array;
 }
+
+/**
+ * Tokens no analysis or fix looks at: a third of all nodes, and so of a copy's time and garbage. Their
+ * places are in the text (a block's `{` is at its start); a missing one still marks its parent hasError.
+ */
+const DROPPED = new Set(['(', ')', '{', '}', '[', ']', ',', '.', ';', '"', '\n']);
 
 const tablesByLanguage = new WeakMap<object, LanguageTables>();
 
@@ -132,8 +140,12 @@ function tablesOf(tree: Tree): LanguageTables {
     const named = new Int8Array(types.length);
     const C = wasmBinding();
     const languageAddress = (language as unknown as { [0]: number })[0];
-    for (let id = 0; id < types.length; id++) named[id] = C._ts_language_type_is_named_wasm(languageAddress, id);
-    tables = { types, fields: language.fields as (string | null)[], named };
+    const dropped = new Int8Array(types.length);
+    for (let id = 0; id < types.length; id++) {
+      named[id] = C._ts_language_type_is_named_wasm(languageAddress, id);
+      dropped[id] = named[id] === 0 && DROPPED.has(types[id]) ? 1 : 0;
+    }
+    tables = { types, fields: language.fields as (string | null)[], named, dropped };
     tablesByLanguage.set(language, tables);
   }
   return tables;
@@ -255,7 +267,7 @@ export function depthBoundOf(root: SyntaxNode): number | undefined {
  */
 export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax, options: { anchored?: boolean } = {}): SyntaxNode {
   const C = wasmBinding();
-  const { types, fields, named } = tablesOf(tree);
+  const { types, fields, named, dropped } = tablesOf(tree);
   const t = (tree as unknown as { [0]: number })[0];
   const anchored = !!options.anchored;
   let lines: LineIndex;
@@ -275,8 +287,7 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax, op
   // tree.walk() leaves the new cursor in the transfer buffer; from here on only direct calls touch it.
   tree.walk();
   try {
-    const make = (parent: SyntaxNode | null): AnyNode => {
-      const typeId = C._ts_tree_cursor_current_node_type_id_wasm(t);
+    const make = (parent: SyntaxNode | null, typeId: number): AnyNode => {
       const fieldId = C._ts_tree_cursor_current_field_id_wasm(t);
       const type = types[typeId] ?? 'ERROR';
       const isNamed = typeId < named.length ? named[typeId] === 1 : true;
@@ -290,36 +301,39 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax, op
       if (checkMissing && (node.type === 'ERROR' || C._ts_tree_cursor_current_node_is_missing_wasm(t) === 1)) node.hasError = true;
       return node;
     };
+    /** A dropped token the parser inserted (zero-width) still marks its parent as broken. */
+    const skip = (parent: SyntaxNode): void => {
+      if (checkMissing && C._ts_tree_cursor_current_node_is_missing_wasm(t) === 1) parent.hasError = true;
+    };
     /** Copies the descendants of `top`, the cursor's node, and leaves the cursor on it again. */
     /** `topDepth`: how deep `top` is, for the nesting check (rawDepth). */
     const descend = (top: AnyNode, topDepth: number): void => {
       if (C._ts_tree_cursor_goto_first_child_wasm(t) !== 1) return;
-      let node: SyntaxNode = make(top);
-      top.children = [node];
+      let parent: SyntaxNode = top;
       let depth = topDepth + 1;
       if (depth > rawDepth) rawDepth = depth;
       for (;;) {
-        if (C._ts_tree_cursor_goto_first_child_wasm(t) === 1) {
-          const child = make(node);
-          node.children = [child];
-          node = child;
-          if (++depth > rawDepth) rawDepth = depth;
-          continue;
-        }
-        for (;;) {
-          const parent = node.parent!;
+        const typeId = C._ts_tree_cursor_current_node_type_id_wasm(t);
+        if (dropped[typeId] === 1) skip(parent);
+        else {
+          const node = make(parent, typeId);
+          if (parent.children === NO_CHILDREN) parent.children = [node];
+          else parent.children.push(node);
           if (node.hasError) parent.hasError = true;
-          if (C._ts_tree_cursor_goto_next_sibling_wasm(t) === 1) {
-            const sibling = make(parent);
-            parent.children.push(sibling);
-            node = sibling;
-            break;
+          if (C._ts_tree_cursor_goto_first_child_wasm(t) === 1) {
+            parent = node;
+            if (++depth > rawDepth) rawDepth = depth;
+            continue;
           }
+        }
+        while (C._ts_tree_cursor_goto_next_sibling_wasm(t) !== 1) {
           C._ts_tree_cursor_goto_parent_wasm(t);
           // push() grows a list to 17 slots; a copy of the right size halves a tree's heap.
           if (parent.children.length > 1) parent.children = parent.children.slice();
           if (parent === top) return;
-          node = parent;
+          const done = parent;
+          parent = done.parent!;
+          if (done.hasError) parent.hasError = true;
           depth--;
         }
       }
@@ -364,7 +378,7 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax, op
       return REUSE;
     };
     // The root is always new: caches of whole files are keyed by it.
-    const root = make(null);
+    const root = make(null, C._ts_tree_cursor_current_node_type_id_wasm(t));
     let rawDepth = 0;
     const finished = (): SyntaxNode => {
       checkNesting(root, rawDepth);
@@ -376,7 +390,10 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax, op
     const frames: Frame[] = [{ node: root, olds: previous?.root.children ?? [], next: 0, children: [] }];
     for (;;) {
       const f = frames[frames.length - 1];
-      const found = f.olds.length ? match(f) : NONE;
+      const typeId = C._ts_tree_cursor_current_node_type_id_wasm(t);
+      const drop = dropped[typeId] === 1;
+      if (drop) skip(f.node);
+      const found = !drop && f.olds.length ? match(f) : NONE;
       let child: AnyNode | undefined = found === REUSE ? matched : undefined;
       if (frames.length > rawDepth) rawDepth = frames.length;
       if (found === RENEW) {
@@ -389,16 +406,18 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax, op
           frames.push({ node: renew, olds, next: 0, children: [] });
           continue;
         }
-      } else if (!child) {
-        child = make(f.node);
+      } else if (!child && !drop) {
+        child = make(f.node, typeId);
         descend(child, frames.length);
       }
-      // `child` is done: on to its next sibling, or finish the nodes whose last child it was.
-      let done: SyntaxNode = child;
+      // `child` is done (or dropped): on to its next sibling, or finish the nodes whose last child it was.
+      let done: SyntaxNode | undefined = child;
       for (;;) {
         const top = frames[frames.length - 1];
-        top.children.push(done);
-        if (done.hasError) top.node.hasError = true;
+        if (done) {
+          top.children.push(done);
+          if (done.hasError) top.node.hasError = true;
+        }
         if (C._ts_tree_cursor_goto_next_sibling_wasm(t) === 1) break;
         frames.pop();
         top.node.children = top.children.length > 1 ? top.children.slice() : top.children;

@@ -141,7 +141,7 @@ function declarationPiece(t: MapTarget): Piece | string {
     let decl: SyntaxNode | null = p.parent;
     while (decl && decl.type !== 'var_declaration') decl = decl.parent;
     if (!decl) return 'its declaration is not one the fix can rewrite';
-    if (decl.children.some((c) => c.type === '(')) {
+    if (isGrouped(file, decl)) {
       // gofmt aligns a var block in columns; replacing `= value` with the type keeps them only when no
       // spec has both a type and a value and nothing carries a comment.
       const specs: SyntaxNode[] = [];
@@ -166,6 +166,13 @@ function declarationPiece(t: MapTarget): Piece | string {
 }
 
 /** `T{f: map[K]V{}, g: 1}` loses `f: map[K]V{}`: a sync.Map's zero value is ready to use. */
+/** `var ( ... )`: told by the text, as the copy has no parentheses (toSyntax drops punctuation). */
+function isGrouped(file: SourceFile, decl: SyntaxNode): boolean {
+  const specs = decl.children.filter((c) => c.type === 'var_spec' || c.type === 'var_spec_list');
+  const last = specs[specs.length - 1];
+  return !last || last.type === 'var_spec_list' || file.text.slice(last.end, decl.end).includes(')');
+}
+
 function initRemoval(init: FieldInit, t: MapTarget): Piece | string {
   const { file, element, literal } = init;
   const valueElement = namedChildren(element)[1];

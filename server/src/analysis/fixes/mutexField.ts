@@ -29,7 +29,8 @@ export function declareMutexField(field: FieldInfo, name: string): TextEdit | { 
   const file: SourceFile = field.decl.file;
   const decl = field.decl.node.parent;
   const list = decl?.parent;
-  const brace = list?.children.find((c) => c.type === '{');
+  // The list starts with its `{` (the copy has no punctuation nodes).
+  const brace = list?.type === 'field_declaration_list' ? list : undefined;
   if (!decl || decl.type !== 'field_declaration' || !list || !brace) return { reason: `the declaration of ${field.owner.name}.${field.name} could not be read` };
   const firstField = list.children.find((c: SyntaxNode) => c.named && c.type !== 'comment');
   if (decl.startPoint.row === brace.startPoint.row || (firstField && firstField.startPoint.row === brace.startPoint.row)) {
