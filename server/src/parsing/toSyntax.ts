@@ -217,6 +217,13 @@ class EditMap {
   }
 }
 
+/**
+ * descend's lists: children wait here until their parent is done, then get a list of their own at the
+ * right size (growing each list by push() and trimming it made a third of a copy's garbage).
+ */
+const pending: SyntaxNode[] = [];
+const starts: number[] = [];
+
 /** One stack for every shift. */
 const shiftStack: SyntaxNode[] = [];
 
@@ -312,15 +319,20 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax, op
       let parent: SyntaxNode = top;
       let depth = topDepth + 1;
       if (depth > rawDepth) rawDepth = depth;
+      // The children of the nodes on the way down wait in `pending`, from `from` on for `parent`.
+      let from = 0;
+      let size = 0;
+      let level = 0;
       for (;;) {
         const typeId = C._ts_tree_cursor_current_node_type_id_wasm(t);
         if (dropped[typeId] === 1) skip(parent);
         else {
           const node = make(parent, typeId);
-          if (parent.children === NO_CHILDREN) parent.children = [node];
-          else parent.children.push(node);
+          pending[size++] = node;
           if (node.hasError) parent.hasError = true;
           if (C._ts_tree_cursor_goto_first_child_wasm(t) === 1) {
+            starts[level++] = from;
+            from = size;
             parent = node;
             if (++depth > rawDepth) rawDepth = depth;
             continue;
@@ -328,9 +340,10 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax, op
         }
         while (C._ts_tree_cursor_goto_next_sibling_wasm(t) !== 1) {
           C._ts_tree_cursor_goto_parent_wasm(t);
-          // push() grows a list to 17 slots; a copy of the right size halves a tree's heap.
-          if (parent.children.length > 1) parent.children = parent.children.slice();
+          if (size > from) parent.children = pending.slice(from, size);
+          size = from;
           if (parent === top) return;
+          from = starts[--level];
           const done = parent;
           parent = done.parent!;
           if (done.hasError) parent.hasError = true;
@@ -428,5 +441,7 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax, op
     }
   } finally {
     C._ts_tree_cursor_delete_wasm(t);
+    // Drop the references to this copy's nodes: the next copy may be much smaller.
+    pending.length = 0;
   }
 }
