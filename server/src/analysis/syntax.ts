@@ -16,6 +16,7 @@ export interface SyntaxNode {
   end: number;
   startPoint: Point;
   endPoint: Point;
+  /** Without punctuation tokens (`(`, `{`, `,`, `.`, ...: see toSyntax); operators and keywords are kept. */
   children: SyntaxNode[];
   parent: SyntaxNode | null;
   /** An ERROR or MISSING node lies in this subtree. */
