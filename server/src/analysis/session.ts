@@ -178,8 +178,8 @@ function patchModel(previous: GroupState, files: readonly SourceFile[], decls: S
     }
   }
   const types = !!patched?.types || parts.has('types');
-  const syncMapNames = edit.syncMapNames || !!patched?.syncMapNames || parts.has('types') || parts.has('globals');
-  const imports = edit.syncMapNames;
+  const imports = edit.imports;
+  const syncMapNames = imports || !!patched?.syncMapNames || parts.has('types') || parts.has('globals');
   if (!built) return { model: { ...previous.model, files }, parts: NO_PARTS, patched, changed: new Set(), types, syncMapNames, imports };
   const { model, changed } = diffModel(previous.model, built, previous.generation, parts);
   return { model, parts, patched, changed, types, syncMapNames, imports };
@@ -194,7 +194,7 @@ interface EditedDeclarations {
   /** Parts of the model whose declarations came, went or changed what they declare. */
   parts: Set<ModelPart>;
   /** An import declaration was edited, added or removed. */
-  syncMapNames: boolean;
+  imports: boolean;
 }
 
 /**
@@ -210,11 +210,11 @@ function editedDeclarations(previous: GroupState, files: readonly SourceFile[], 
     for (const f of previous.model.funcs.values()) for (const info of [f, ...(f.variants ?? [])]) byNode.set(info.node, info);
     for (const list of previous.model.methods.values()) for (const info of list) byNode.set(info.node, info);
   }
-  const out: EditedDeclarations = { bodies: [], others: [], parts: new Set(), syncMapNames: false };
+  const out: EditedDeclarations = { bodies: [], others: [], parts: new Set(), imports: false };
   const cameOrWent = (node: SyntaxNode) => {
     const part = partOf(node.type);
     if (part) out.parts.add(part);
-    else if (node.type === 'import_declaration') out.syncMapNames = true;
+    else if (node.type === 'import_declaration') out.imports = true;
   };
   const edited = (file: SourceFile, old: SyntaxNode, node: SyntaxNode) => {
     if (old === node && !changedSince(node, previous.generation)) return;
@@ -223,7 +223,7 @@ function editedDeclarations(previous: GroupState, files: readonly SourceFile[], 
       cameOrWent(node);
       return;
     }
-    if (node.type === 'import_declaration') out.syncMapNames = true;
+    if (node.type === 'import_declaration') out.imports = true;
     if (!partOf(node.type)) return;
     if (!BODY_ONLY.has(node.type)) {
       out.others.push({ file, before: old, now: node });

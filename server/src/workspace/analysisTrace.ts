@@ -1,7 +1,7 @@
 // One trace line per package analysis ($/logTrace, shown when the client sets maprace.trace.server): which
 // versions of the open documents were analysed, how long it took, and the server's memory at that point.
-import { collectGarbage } from './collectGarbage';
 import * as path from 'node:path';
+import { collectGarbage } from './collectGarbage';
 import { liveTreeCount, wasmMemoryBytes } from '../parsing/goParser';
 import type { DiskFiles } from './diskFiles';
 import type { DocumentStore } from './documentStore';
@@ -9,9 +9,8 @@ import { Packages, type AnalysisResult } from './packages';
 
 const MB = 1024 * 1024;
 
-/** `rss 81.2 MB, heap 23.0 MB, wasm 32.0 MB, trees 1`: the soak test reads these. */
 /**
- * With MAPRACE_TRACE_GC=1 each trace line collects garbage first, so its heap figure is the live heap
+ * `rss 81.2 MB, heap 23.0 MB, wasm 32.0 MB, trees 1`: the soak test reads these. With MAPRACE_TRACE_GC=1 each trace line collects garbage first, so its heap figure is the live heap
  * (slow: for finding leaks, as the soak test does); else it is whatever the heap holds at that moment.
  */
 export function memorySummary(): string {

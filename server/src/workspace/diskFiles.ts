@@ -35,6 +35,15 @@ function limitFromEnv(): number {
   return Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : DEFAULT_LIMIT_CHARS;
 }
 
+/** The file's stat, or null when it cannot be had (gone, unreadable directory). */
+export function statOrNull(file: string): fs.Stats | null {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return null;
+  }
+}
+
 export class DiskFiles {
   /** In least-recently-used-first order (a hit moves the entry to the end). */
   private readonly cache = new Map<string, Cached>();
@@ -52,11 +61,8 @@ export class DiskFiles {
    * `known`: the file's stat just taken by the caller (null: it is gone).
    */
   get(file: string, known?: fs.Stats | null): SourceFile | undefined {
-    let stat: fs.Stats;
-    try {
-      if (known === null) throw new Error('gone');
-      stat = known ?? fs.statSync(file);
-    } catch {
+    const stat = known === undefined ? statOrNull(file) : known;
+    if (!stat) {
       this.invalidate(file);
       return undefined;
     }

@@ -5,7 +5,7 @@ import { declaredPackage } from '../analysis/packageClause';
 import { analyzePackage, type Finding, type SourceFile } from '../analysis/index';
 import { PackageSession } from '../analysis/session';
 import type { DocumentStore } from './documentStore';
-import { DiskFiles, goFilesIn } from './diskFiles';
+import { DiskFiles, goFilesIn, statOrNull } from './diskFiles';
 import { goVersionFor } from '../project/goMod';
 import { FailureLog } from './failureLog';
 import { failIfAsked, stallIfAsked } from './testFailures';
@@ -29,14 +29,6 @@ interface PackageState {
   files: string[];
   /** Only this package clause of the directory was analysed so far (see analyze's `first`). */
   partial?: string;
-}
-
-function statOrNull(file: string): fs.Stats | null {
-  try {
-    return fs.statSync(file);
-  } catch {
-    return null;
-  }
 }
 
 export class Packages {
@@ -63,7 +55,7 @@ export class Packages {
   touch(file: string, trigger = false): string {
     const dir = path.dirname(file);
     const state = this.state(dir);
-    this.stamps.set(dir, this.stampOf(dir) + 1);
+    this.bump(dir);
     state.dirty = true;
     if (trigger) state.triggers.add(file);
     return dir;
@@ -93,6 +85,10 @@ export class Packages {
   /** Changes with every touch and analysis of `dir` here (see recordIndexed). */
   stampOf(dir: string): number {
     return this.stamps.get(dir) ?? 0;
+  }
+
+  private bump(dir: string): void {
+    this.stamps.set(dir, this.stampOf(dir) + 1);
   }
 
   /**
@@ -134,7 +130,7 @@ export class Packages {
   /** Forgets a package (its folder left the workspace); returns the files that had findings or skip notices. */
   forget(dir: string): string[] {
     const state = this.packages.get(dir);
-    this.stamps.set(dir, this.stampOf(dir) + 1);
+    this.bump(dir);
     this.packages.delete(dir);
     this.sessions.delete(dir);
     this.disk.unpin(dir);
@@ -214,7 +210,7 @@ export class Packages {
    */
   analyze(dir: string, first?: string): AnalysisResult {
     const state = this.state(dir);
-    this.stamps.set(dir, this.stampOf(dir) + 1);
+    this.bump(dir);
     const triggers = state.triggers;
     state.triggers = new Set();
     state.dirty = false;

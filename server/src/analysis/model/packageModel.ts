@@ -119,11 +119,10 @@ export function buildPackageModel(files: readonly SourceFile[], parts: ReadonlyS
   if (!has('globals') && !has('consts') && !has('funcs')) return model;
   for (const file of files) {
     for (const decl of file.root.children) {
-      if (decl.type === 'var_declaration') {
-        if (has('globals')) collectGlobals(model, file, decl);
-      } else if (decl.type === 'const_declaration') {
-        if (has('consts')) collectFalseConsts(model, file, decl);
-      } else if (!has('funcs')) continue;
+      const part = partOf(decl.type);
+      if (!part || part === 'types' || !has(part)) continue;
+      if (decl.type === 'var_declaration') collectGlobals(model, file, decl);
+      else if (decl.type === 'const_declaration') collectFalseConsts(model, file, decl);
       else if (decl.type === 'function_declaration') {
         const info = funcInfoOf(file, decl);
         if (!info) continue;
