@@ -18,7 +18,7 @@ import { createGoParser } from './parsing/goParser';
 import { CODE_ACTION_KINDS, CodeActions } from './features/codeActions';
 import { Diagnostics } from './features/diagnostics';
 import { Hovers } from './features/hover';
-import { indexWorkspace, isIndexed } from './features/indexing';
+import { indexWorkspace, isIndexed, isIndexedDir } from './features/indexing';
 import { MessageQueue } from './features/cancellation';
 import { Handlers } from './features/handlers';
 import { traceLevelFeature } from './features/traceLevel';
@@ -72,6 +72,7 @@ function serve(parser: Parser): void {
   let roots: string[] = [];
   let watchDynamically = false;
   let foldersChange = false;
+  const inWorkspace = (dir: string) => isIndexedDir(dir, roots);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -115,16 +116,16 @@ function serve(parser: Parser): void {
           if (!root) continue;
           roots = roots.filter((r) => r !== root);
           for (const dir of packages.knownDirs()) {
-            if (!path.relative(root, dir).startsWith('..')) diagnostics.clear(packages.forget(dir));
+            if (!path.relative(root, dir).startsWith('..') && !inWorkspace(dir)) diagnostics.clear(packages.forget(dir));
           }
         }
         const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-        roots.push(...added);
-        if (added.length) void indexWorkspace(connection, added, diagnostics, indexWorker()).catch((err) => log(`maprace: indexing failed: ${err}`));
+        roots = [...roots, ...added];
+        if (added.length) void indexWorkspace(connection, added, inWorkspace, diagnostics, indexWorker()).catch((err) => log(`maprace: indexing failed: ${err}`));
       });
     }
     const quiet = () => queue.quiet(INDEXING_QUIET_MS, INDEXING_QUIET_MAX_MS);
-    void indexWorkspace(connection, roots, diagnostics, indexWorker(), quiet).catch((err) => log(`maprace: indexing failed: ${err?.stack ?? err}`));
+    void indexWorkspace(connection, roots, inWorkspace, diagnostics, indexWorker(), quiet).catch((err) => log(`maprace: indexing failed: ${err?.stack ?? err}`));
   });
 
   const isGo = (uri: string) => uri.endsWith('.go');

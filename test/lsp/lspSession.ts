@@ -12,6 +12,7 @@ import {
   CodeActionRequest,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
@@ -189,6 +190,11 @@ export class LspSession {
 
   async hover(uri: string, position: Position): Promise<Hover | null> {
     return this.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  async foldersChanged(added: string[], removed: string[]): Promise<void> {
+    const folders = (dirs: string[]) => dirs.map((d) => ({ uri: uriOf(d), name: path.basename(d) }));
+    await this.conn.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: folders(added), removed: folders(removed) } });
   }
 
   async watchedFilesChanged(changes: FileEvent[]): Promise<void> {

@@ -117,12 +117,13 @@ export class Diagnostics {
    * false when it must be analysed here: the worker died on it, or something about it needs this
    * thread's account (a file over a limit, a failure), which the main thread's analysis logs and keeps.
    */
-  async indexElsewhere(dir: string, files: string[], worker: IndexWorker): Promise<boolean> {
+  async indexElsewhere(dir: string, files: string[], worker: IndexWorker, wanted: () => boolean): Promise<boolean> {
     if (!this.packages.needsIndexing(dir)) return true;
     const stamp = this.packages.stampOf(dir);
     // In the order this thread's analysis takes them: the first file's declaration of a name wins.
     const sorted = [...files].sort();
     const outcome = await worker.analyze(dir, sorted);
+    if (!wanted()) return true;
     if (!outcome || outcome.internalError || outcome.inputError || outcome.notices?.length) return false;
     const result = this.packages.recordIndexed(dir, sorted, outcome.findings, stamp);
     if (result) this.afterAnalysis(result);

@@ -10,8 +10,12 @@ import type { IndexWorker } from '../workspace/indexWorker';
 
 /** Is `file` inside one of `roots` and outside testdata/, vendor/ and dot dirs below that root? */
 export function isIndexed(file: string, roots: readonly string[]): boolean {
+  return isIndexedDir(path.dirname(file), roots);
+}
+
+export function isIndexedDir(dir: string, roots: readonly string[]): boolean {
   return roots.some((root) => {
-    const rel = path.relative(root, path.dirname(file));
+    const rel = path.relative(root, dir);
     if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
     return rel === '' || !rel.split(path.sep).some(isSkippedDir);
   });
@@ -58,6 +62,8 @@ async function giveWayToEditing(diagnostics: Diagnostics): Promise<void> {
 export async function indexWorkspace(
   connection: Connection,
   roots: readonly string[],
+  /** Is `dir` in the workspace now: a folder removed while it is being indexed is left at once. */
+  inWorkspace: (dir: string) => boolean,
   diagnostics: Diagnostics,
   /** Analyses packages off this thread; those it cannot are analysed here. Disposed at the end. */
   worker: IndexWorker,
@@ -81,7 +87,8 @@ export async function indexWorkspace(
       let done = 0;
       for (const [dir, members] of groups) {
         await giveWayToEditing(diagnostics);
-        if (!(await diagnostics.indexElsewhere(dir, members, worker))) {
+        const wanted = () => inWorkspace(dir);
+        if (wanted() && !(await diagnostics.indexElsewhere(dir, members, worker, wanted)) && wanted()) {
           // Packages not seen yet are stale; one already analysed (an open document's) is skipped.
           if (sourceBytes(members) > BIG_PACKAGE_BYTES) collectGarbage();
           diagnostics.analyzeInBackground(dir);
