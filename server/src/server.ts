@@ -30,7 +30,7 @@ import { DocumentStore } from './workspace/documentStore';
 import { FailureLog } from './workspace/failureLog';
 import { uriToPath } from './workspace/uris';
 import { IndexWorker } from './workspace/indexWorker';
-import { isScanWorker, serveScanJobs } from './cli/scanWorker';
+import { isJobWorker, serveJobs } from './jobs/jobWorker';
 
 const USAGE = 'usage: maprace-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME | --version';
 
@@ -209,7 +209,7 @@ function serve(parser: Parser): void {
 }
 
 async function main(): Promise<void> {
-  if (isScanWorker()) return serveScanJobs();
+  if (isJobWorker()) return serveJobs();
   const argv = process.argv.slice(2);
   if (argv.includes('--version')) {
     process.stdout.write(`${packageVersion()}\n`);

@@ -3,17 +3,12 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyzePackage } from '../analysis/index';
-import type { Finding, SeverityOverride, SourceFile } from '../analysis/index';
-import { createGoParser, type Parser } from '../parsing/goParser';
-import { parseFiles } from '../parsing/sourceFile';
-import { ANALYSIS_BUDGET_MS, duration } from '../parsing/limits';
-import { AnalysisTooSlow, withBudget } from '../analysis/budget';
-import { InputError, readSource, type PackageJob } from './inputs';
-import { goVersionFor } from '../project/goMod';
-import { mayHaveFindings } from '../analysis/prefilter';
+import type { Finding, SeverityOverride } from '../analysis/index';
+import { createGoParser } from '../parsing/goParser';
+import { InputError, type PackageJob } from './inputs';
 import { sourceBytes } from '../project/goFiles';
-import { failIfAsked, stallIfAsked } from '../workspace/testFailures';
+import { runJob, type JobOutcome, type JobRequest } from '../jobs/packageJob';
+import { JOB_WORKER_DATA } from '../jobs/jobWorker';
 
 export interface ScanResult {
   findings: Finding[];
@@ -22,46 +17,6 @@ export interface ScanResult {
   internalErrors: string[];
   /** Things the user should know that are not findings (stderr). */
   notices: string[];
-}
-
-/** What one package's analysis sends back (across a thread, so plain data only). */
-export interface JobOutcome {
-  findings: Finding[];
-  internalError?: string;
-  inputError?: string;
-  /** Files or packages left out over a limit (`skipped <file>: too large ...`). */
-  notices?: string[];
-}
-
-export interface JobRequest {
-  index: number;
-  dir: string;
-  files: string[];
-  severities: Record<string, SeverityOverride>;
-}
-
-/** Reads, parses and analyses one package. Packages that cannot hold a finding are not parsed. */
-export function runJob(parser: Parser, job: JobRequest): JobOutcome {
-  let texts: string[];
-  try {
-    texts = job.files.map(readSource);
-  } catch (err) {
-    if (err instanceof InputError) return { findings: [], inputError: err.message };
-    throw err;
-  }
-  if (!mayHaveFindings(texts)) return { findings: [] };
-  const notices: string[] = [];
-  try {
-    failIfAsked('parse', texts);
-    const sources: SourceFile[] = parseFiles(parser, job.files, texts, notices);
-    failIfAsked('analysis', sources);
-    stallIfAsked(sources);
-    const options = { severities: job.severities, goVersion: goVersionFor(job.dir) };
-    return { findings: withBudget(ANALYSIS_BUDGET_MS, () => analyzePackage(sources, options)), notices };
-  } catch (err) {
-    if (err instanceof AnalysisTooSlow) return { findings: [], notices: [...notices, `skipped ${job.dir}: too slow (analysis over ${duration(err.budgetMs)})`] };
-    return { findings: [], internalError: `${job.dir}: ${(err as Error).stack ?? String(err)}`, notices };
-  }
 }
 
 /** Below this much source a worker's start-up (loading the runtime and grammar) costs more than it saves. */
@@ -75,7 +30,7 @@ function workerCount(files: number): number {
 }
 
 /**
- * `workerScript`: a bundle that runs `serveScanJobs` when started as a worker (dist/cli.js does);
+ * `workerScript`: a bundle that runs `serveJobs` (jobs/jobWorker.ts) when started as a worker (dist/cli.js does);
  * without one, or for small inputs, everything runs on this thread.
  */
 export async function scan(
@@ -192,7 +147,7 @@ async function runOnWorkers(requests: readonly JobRequest[], script: string, cou
     const heapMb = workerHeapMb();
     for (let i = 0; i < Math.min(count, requests.length); i++) {
       const worker = new Worker(script, {
-        workerData: { mapraceScanWorker: true },
+        workerData: JOB_WORKER_DATA,
         resourceLimits: { maxYoungGenerationSizeMb: Math.min(YOUNG_GENERATION_MB, heapMb / 4), maxOldGenerationSizeMb: heapMb },
       });
       pool.add(worker);

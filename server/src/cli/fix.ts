@@ -15,6 +15,7 @@ import { AnalysisTooSlow, withBudget } from '../analysis/budget';
 import { commitWrites, type CommitHooks } from './atomicWrite';
 import type { ScanResult } from './analyze';
 import { InputError, type PackageJob } from './inputs';
+import { describeFsError } from '../project/sourceText';
 import { goVersionFor } from '../project/goMod';
 
 /** Fixed code can show new fixable findings; the limit bounds a chain of fixes that never ends. */
@@ -53,8 +54,7 @@ export function load(file: string): LoadedFile {
   try {
     bytes = fs.readFileSync(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: ${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file or directory' : (err as Error).message}`);
+    throw new InputError(`${file}: ${describeFsError(err)}`);
   }
   const text = new TextDecoder('utf-8').decode(bytes);
   // A BOM or invalid UTF-8 is lost in decoding: writing the text back would change bytes no fix touched.

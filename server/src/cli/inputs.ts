@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { groupByPackage, listGoFiles } from '../project/goFiles';
+import { describeFsError } from '../project/sourceText';
 
 export class InputError extends Error {}
 
@@ -32,13 +33,6 @@ function stripPattern(p: string): string {
   return p;
 }
 
-function describe(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES') return 'permission denied';
-  return (err as Error).message;
-}
-
 export function resolveInputs(paths: readonly string[]): PackageJob[] {
   const jobs = new Map<string, PackageJob>();
   const jobFor = (dir: string): PackageJob => {
@@ -63,7 +57,7 @@ export function resolveInputs(paths: readonly string[]): PackageJob[] {
     try {
       stat = fs.statSync(p);
     } catch (err) {
-      throw new InputError(`${given}: ${describe(err)}`);
+      throw new InputError(`${given}: ${describeFsError(err)}`);
     }
     if (stat.isDirectory()) {
       for (const [dir, files] of groupByPackage(listGoFiles(p))) {
@@ -79,7 +73,7 @@ export function resolveInputs(paths: readonly string[]): PackageJob[] {
       try {
         siblings = packageFiles(dir);
       } catch (err) {
-        throw new InputError(`${dir}: ${describe(err)}`);
+        throw new InputError(`${dir}: ${describeFsError(err)}`);
       }
       const job = jobFor(dir);
       addFiles(job, [file, ...siblings]);
@@ -90,15 +84,4 @@ export function resolveInputs(paths: readonly string[]): PackageJob[] {
     }
   }
   return [...jobs.values()];
-}
-
-/** Reads a source file as bytes and decodes UTF-8 leniently (invalid bytes become U+FFFD, a BOM is dropped). */
-export function readSource(file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    throw new InputError(`${file}: ${describe(err)}`);
-  }
-  return new TextDecoder('utf-8').decode(bytes);
 }

@@ -1,9 +1,9 @@
 // Indexing analyses packages on a worker thread: on this thread a big package's analysis (seconds on a
-// busy machine) held up the answers to typing until it was done. The worker is the CLI's scan worker
-// (one parser, one package at a time, findings back as plain data); the server's bundle re-enters
-// itself as one (server.ts).
+// busy machine) held up the answers to typing until it was done. The worker runs package jobs, as the
+// CLI's scan workers do (jobs/); the server's bundle re-enters itself as one (server.ts).
 import { Worker } from 'node:worker_threads';
-import type { JobOutcome, JobRequest } from '../cli/analyze';
+import type { JobOutcome, JobRequest } from '../jobs/packageJob';
+import { JOB_WORKER_DATA } from '../jobs/jobWorker';
 
 /**
  * The worker's heap. GOROOT/src's biggest packages fit (cmd/compile/internal/ssa, 7 MB of source, takes
@@ -51,7 +51,7 @@ export class IndexWorker {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script, {
-      workerData: { mapraceScanWorker: true },
+      workerData: JOB_WORKER_DATA,
       resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     // Never keeps the server alive on its own.

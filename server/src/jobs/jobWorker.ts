@@ -1,13 +1,17 @@
-// The worker side of a parallel scan: one parser, one package at a time, outcomes posted back.
+// The worker side of package jobs (the CLI's parallel scan, the server's indexing): one parser, one
+// package at a time, outcomes posted back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createGoParser } from '../parsing/goParser';
-import { runJob, type JobRequest } from './analyze';
+import { runJob, type JobRequest } from './packageJob';
 
-export function isScanWorker(): boolean {
+/** Set in `workerData` by whoever starts the worker. */
+export const JOB_WORKER_DATA = { mapraceScanWorker: true };
+
+export function isJobWorker(): boolean {
   return !!parentPort && !!(workerData as { mapraceScanWorker?: boolean } | undefined)?.mapraceScanWorker;
 }
 
-export async function serveScanJobs(): Promise<void> {
+export async function serveJobs(): Promise<void> {
   const port = parentPort!;
   const parser = await createGoParser();
   port.on('message', (job: JobRequest) => {
