@@ -1,7 +1,6 @@
 // `maprace --fix`: per package, apply every finding's preferred fix that does not clash with another,
 // re-analyse the new text in memory, repeat until nothing more is fixable, then write the package's
 // changed files together (atomicWrite.ts). What is printed afterwards is what remains on disk.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Parser } from '../parsing/goParser';
 import { analyzePackage, applicable } from '../analysis/index';
@@ -14,8 +13,8 @@ import { ANALYSIS_BUDGET_MS, duration } from '../parsing/limits';
 import { AnalysisTooSlow, withBudget } from '../analysis/budget';
 import { commitWrites, type CommitHooks } from './atomicWrite';
 import type { ScanResult } from './analyze';
-import { InputError, type PackageJob } from './inputs';
-import { describeFsError } from '../project/sourceText';
+import type { PackageJob } from './inputs';
+import { readSourceBytes, UnreadableSource } from '../project/sourceText';
 import { goVersionFor } from '../project/goMod';
 
 /** Fixed code can show new fixable findings; the limit bounds a chain of fixes that never ends. */
@@ -50,12 +49,7 @@ export interface LoadedFile {
 }
 
 export function load(file: string): LoadedFile {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    throw new InputError(`${file}: ${describeFsError(err)}`);
-  }
+  const bytes = readSourceBytes(file);
   const text = new TextDecoder('utf-8').decode(bytes);
   // A BOM or invalid UTF-8 is lost in decoding: writing the text back would change bytes no fix touched.
   const roundTrips = Buffer.from(text, 'utf8').equals(bytes);
@@ -180,7 +174,7 @@ export async function fix(
       try {
         loaded = new Map(job.files.map((f) => [f, load(f)]));
       } catch (err) {
-        if (!(err instanceof InputError)) throw err;
+        if (!(err instanceof UnreadableSource)) throw err;
         result.errors.push(`${err.message}; package ${job.dir} not fixed`);
         continue;
       }

@@ -11,13 +11,15 @@ export function describeFsError(err: unknown): string {
 
 export class UnreadableSource extends Error {}
 
-/** Reads a source file as bytes and decodes UTF-8 leniently (invalid bytes become U+FFFD, a BOM is dropped). */
-export function readSource(file: string): string {
-  let bytes: Buffer;
+export function readSourceBytes(file: string): Buffer {
   try {
-    bytes = fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch (err) {
     throw new UnreadableSource(`${file}: ${describeFsError(err)}`);
   }
-  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** Reads a source file as bytes and decodes UTF-8 leniently (invalid bytes become U+FFFD, a BOM is dropped). */
+export function readSource(file: string): string {
+  return new TextDecoder('utf-8').decode(readSourceBytes(file));
 }
