@@ -116,7 +116,8 @@ function serve(parser: Parser): void {
           if (!root) continue;
           roots = roots.filter((r) => r !== root);
           for (const dir of packages.knownDirs()) {
-            if (!path.relative(root, dir).startsWith('..') && !inWorkspace(dir)) diagnostics.clear(packages.forget(dir));
+            // An open document's package stays, as for a file opened from outside the workspace.
+            if (!path.relative(root, dir).startsWith('..') && !inWorkspace(dir) && !docs.inDirectory(dir).length) diagnostics.clear(packages.forget(dir));
           }
         }
         const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);

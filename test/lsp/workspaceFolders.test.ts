@@ -61,3 +61,22 @@ test('removing a folder nested in another leaves the packages the outer folder s
     fs.rmSync(outer, { recursive: true, force: true });
   }
 });
+
+test('a document left open in a removed folder keeps its findings, as a file opened from outside the workspace does', async () => {
+  const gone = workspace({ 'a/a.go': racy('a'), 'b/b.go': racy('b') });
+  const s = await LspSession.start(gone, { pull: false });
+  const shown = (uri: string) => s.lastPublished(uri)?.diagnostics.length ?? 0;
+  const a = uriOf(path.join(gone, 'a', 'a.go'));
+  const b = uriOf(path.join(gone, 'b', 'b.go'));
+  try {
+    await s.open(path.join(gone, 'a', 'a.go'), racy('a'));
+    await s.waitFor('indexing to end', () => s.logs.some((l) => /indexed \d+ packages/.test(l)));
+    await s.waitFor('both packages to show their findings', () => shown(a) === 2 && shown(b) === 2);
+    await s.foldersChanged([], [gone]);
+    await s.waitFor('b/, not open, to lose its findings', () => shown(b) === 0);
+    assert.equal(shown(a), 2, 'the open a.go still shows its findings');
+  } finally {
+    assert.equal(await s.stop(), 0);
+    fs.rmSync(gone, { recursive: true, force: true });
+  }
+});
