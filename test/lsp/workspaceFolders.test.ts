@@ -1,6 +1,6 @@
 // Workspace folders that come and go: a removed folder's findings are withdrawn, also those of packages
-// indexing had not reached yet or was in the middle of (it used to go on with the folder's whole list);
-// an added folder is indexed.
+// indexing had not reached yet or was in the middle of (it used to go on with the folder's whole list),
+// but not those of packages another folder still holds or of documents still open; an added folder is indexed.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';

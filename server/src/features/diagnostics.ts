@@ -116,9 +116,10 @@ export class Diagnostics {
    * Indexing of `dir` on `worker`: true when its findings were kept (or it needs no indexing any more),
    * false when it must be analysed here: the worker died on it, or something about it needs this
    * thread's account (a file over a limit, a failure), which the main thread's analysis logs and keeps.
+   * True without analysing, or keeping what the worker found, once `dir` is not `wanted` (its folder left).
    */
   async indexElsewhere(dir: string, files: string[], worker: IndexWorker, wanted: () => boolean): Promise<boolean> {
-    if (!this.packages.needsIndexing(dir)) return true;
+    if (!wanted() || !this.packages.needsIndexing(dir)) return true;
     const stamp = this.packages.stampOf(dir);
     // In the order this thread's analysis takes them: the first file's declaration of a name wins.
     const sorted = [...files].sort();

@@ -87,8 +87,7 @@ export async function indexWorkspace(
       let done = 0;
       for (const [dir, members] of groups) {
         await giveWayToEditing(diagnostics);
-        const wanted = () => inWorkspace(dir);
-        if (wanted() && !(await diagnostics.indexElsewhere(dir, members, worker, wanted)) && wanted()) {
+        if (!(await diagnostics.indexElsewhere(dir, members, worker, () => inWorkspace(dir)))) {
           // Packages not seen yet are stale; one already analysed (an open document's) is skipped.
           if (sourceBytes(members) > BIG_PACKAGE_BYTES) collectGarbage();
           diagnostics.analyzeInBackground(dir);
