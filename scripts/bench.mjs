@@ -58,7 +58,7 @@ async function buildBundles() {
 }
 
 /** Runs `node args...` once; wall time from spawn to exit, peak RSS from /usr/bin/time -v or the child itself. */
-function measure(args) {
+function measure(args, env = {}) {
   const useTime = existsSync(TIME);
   const rssFile = join(os.tmpdir(), `maprace-bench-rss-${process.pid}`);
   const nodeArgs = useTime ? args : ['--require', join(root, 'bench/reportRss.cjs'), ...args];
@@ -68,7 +68,7 @@ function measure(args) {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    env: { ...process.env, MAPRACE_BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, ...env, MAPRACE_BENCH_RSS_FILE: rssFile },
   });
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   let rssKiB;
@@ -94,19 +94,26 @@ async function scanBenchmark(goroot) {
 
   const fastest = (runs) => runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
   const parseRuns = [];
+  const cliArgs = [join(root, 'dist/cli.js'), '--format', 'json', ...roots];
   const cliRuns = [];
+  const floorRuns = [];
   for (let i = 0; i < RUNS; i++) {
     console.error(`bench: run ${i + 1}/${RUNS}: bare parse of the standard library...`);
     const p = measure([join(root, 'out/bench/parseOnly.js'), ...roots]);
     if (p.status !== 0) throw new Error(`parse-only run failed: ${p.stderr.slice(-2000)}`);
     parseRuns.push(p);
     console.error(`bench: run ${i + 1}/${RUNS}: maprace --format json on the standard library...`);
-    const c = measure([join(root, 'dist/cli.js'), '--format', 'json', ...roots]);
+    const c = measure(cliArgs);
     if (c.status !== 0 && c.status !== 1) throw new Error(`maprace exited ${c.status}: ${c.stderr.slice(-2000)}`);
     cliRuns.push(c);
+    console.error(`bench: run ${i + 1}/${RUNS}: maprace with its analysis switched off...`);
+    const f = measure(cliArgs, { MAPRACE_BENCH_SKIP_ANALYSIS: '1' });
+    if (f.status !== 0) throw new Error(`maprace without analysis exited ${f.status}: ${f.stderr.slice(-2000)}`);
+    floorRuns.push(f);
   }
   const parse = fastest(parseRuns);
   const cli = fastest(cliRuns);
+  const floor = fastest(floorRuns);
   const corpus = JSON.parse(parse.stdout.trim().split('\n').pop());
   const findings = JSON.parse(cli.stdout);
   const byRule = {};
@@ -135,6 +142,14 @@ async function scanBenchmark(goroot) {
       findingsByRule: byRule,
     },
     ratio: cli.wallMs / parse.wallMs,
+    // The same scan reading, parsing and copying the trees but not analysing them: this design's floor.
+    withoutAnalysis: {
+      wallSeconds: floor.wallMs / 1000,
+      cpuSeconds: floor.cpuSeconds,
+      peakRssMB: floor.rssMB,
+      allWallSeconds: floorRuns.map((r) => r.wallMs / 1000),
+      ratio: floor.wallMs / parse.wallMs,
+    },
     rssMeasuredWith: cli.rssFrom,
   };
 }
@@ -414,6 +429,8 @@ function printTable(results) {
     out.push(`    | bare tree-sitter parse, 1 thread | ${fmt(s.bareParse.wallSeconds)} s (parse loop ${fmt(s.bareParse.parseLoopSeconds)} s) | ${fmt(s.bareParse.cpuSeconds)} s | ${fmt(s.bareParse.peakRssMB, 0)} MB |`);
     out.push(`    | maprace --format json (parse + analysis) | ${fmt(s.cli.wallSeconds)} s | ${fmt(s.cli.cpuSeconds)} s | ${fmt(s.cli.peakRssMB, 0)} MB |`);
     out.push(`    | ratio | ${fmt(s.ratio, 2)}x | | |`);
+    const f = s.withoutAnalysis;
+    if (f) out.push(`    | the same scan with its analysis switched off (read, parse, copy) | ${fmt(f.wallSeconds)} s (${fmt(f.ratio, 2)}x; all: ${f.allWallSeconds.map((x) => fmt(x)).join(', ')} s) | ${fmt(f.cpuSeconds)} s | ${fmt(f.peakRssMB, 0)} MB |`);
     out.push(`    findings: ${s.cli.findings} ${JSON.stringify(s.cli.findingsByRule)} (exit ${s.cli.exitStatus})`);
   }
   const l = results.latency;

@@ -15,17 +15,25 @@ import { mayHaveFindings } from '../../server/src/analysis/prefilter';
 
 const FIXTURES = path.join(ROOT, 'test/testdata/src');
 
-function runCli(args: string[], workers: string) {
+function runCli(args: string[], workers: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 300_000,
     maxBuffer: 1 << 28,
-    env: { ...process.env, MAPRACE_WORKERS: workers },
+    env: { ...process.env, ...env, MAPRACE_WORKERS: workers },
   });
   if (r.error) throw r.error;
   return r;
 }
+
+test("the bench's analysis-off scan (its floor row) reads and parses but reports nothing", () => {
+  for (const workers of ['0', '2']) {
+    const r = runCli(['--format', 'json', FIXTURES], workers, { MAPRACE_BENCH_SKIP_ANALYSIS: '1' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), []);
+  }
+});
 
 test('two workers and one thread report the same findings, in the same order, over the fixture corpus', () => {
   const one = runCli(['--format', 'json', FIXTURES], '0');
