@@ -175,13 +175,20 @@ function peakRssOf(pid) {
   }
 }
 
-async function latencyBenchmark(goroot) {
-  const folder = join(goroot, 'src/net/http');
-  const file = join(folder, 'h2_bundle.go');
+/** GOROOT's h2_bundle.go and the built server, which runs (b) to (d) need; `unavailable` says why not. */
+function h2Bundle(goroot) {
+  const file = join(goroot, 'src/net/http/h2_bundle.go');
   const server = join(root, 'dist/server.js');
   if (!existsSync(file)) return { unavailable: `${file} not found` };
   if (!existsSync(server)) return { unavailable: 'dist/server.js is missing (npm run build)' };
-  const uri = pathToFileURL(file).href;
+  return { file, server, uri: pathToFileURL(file).href };
+}
+
+async function latencyBenchmark(goroot) {
+  const folder = join(goroot, 'src/net/http');
+  const h2 = h2Bundle(goroot);
+  if (h2.unavailable) return h2;
+  const { file, server, uri } = h2;
   const profile = option('--profile', undefined);
   const nodeArgs = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
   const client = new LspClient(process.execPath, [...nodeArgs, server, '--stdio'], { cwd: root });
@@ -290,12 +297,10 @@ async function until(check, timeoutMs) {
  */
 async function openingBenchmark(goroot) {
   const folder = join(goroot, 'src');
-  const file = join(folder, 'net/http/h2_bundle.go');
-  const server = join(root, 'dist/server.js');
-  if (!existsSync(file)) return { unavailable: `${file} not found` };
-  if (!existsSync(server)) return { unavailable: 'dist/server.js is missing (npm run build)' };
+  const h2 = h2Bundle(goroot);
+  if (h2.unavailable) return h2;
+  const { file, server, uri } = h2;
   warm(folder);
-  const uri = pathToFileURL(file).href;
   const client = new LspClient(process.execPath, [server, '--stdio'], { cwd: root });
   try {
     await initializeWorkspace(client, folder);
@@ -360,11 +365,9 @@ function indexingDone(client) {
  */
 async function indexingLatencyBenchmark(goroot) {
   const folder = join(goroot, 'src');
-  const file = join(folder, 'net/http/h2_bundle.go');
-  const server = join(root, 'dist/server.js');
-  if (!existsSync(file)) return { unavailable: `${file} not found` };
-  if (!existsSync(server)) return { unavailable: 'dist/server.js is missing (npm run build)' };
-  const uri = pathToFileURL(file).href;
+  const h2 = h2Bundle(goroot);
+  if (h2.unavailable) return h2;
+  const { file, server, uri } = h2;
   const client = new LspClient(process.execPath, [server, '--stdio'], { cwd: root });
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   try {

@@ -5,10 +5,10 @@ import { createGoParser } from '../parsing/goParser';
 import { runJob, type JobRequest } from './packageJob';
 
 /** Set in `workerData` by whoever starts the worker. */
-export const JOB_WORKER_DATA = { mapraceScanWorker: true };
+export const JOB_WORKER_DATA = { mapraceJobWorker: true };
 
 export function isJobWorker(): boolean {
-  return !!parentPort && !!(workerData as { mapraceScanWorker?: boolean } | undefined)?.mapraceScanWorker;
+  return !!parentPort && !!(workerData as Partial<typeof JOB_WORKER_DATA> | undefined)?.mapraceJobWorker;
 }
 
 export async function serveJobs(): Promise<void> {

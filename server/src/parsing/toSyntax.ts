@@ -312,8 +312,10 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax, op
     const skip = (parent: SyntaxNode): void => {
       if (checkMissing && C._ts_tree_cursor_current_node_is_missing_wasm(t) === 1) parent.hasError = true;
     };
-    /** Copies the descendants of `top`, the cursor's node, and leaves the cursor on it again. */
-    /** `topDepth`: how deep `top` is, for the nesting check (rawDepth). */
+    /**
+     * Copies the descendants of `top`, the cursor's node, and leaves the cursor on it again. `topDepth`: how
+     * deep `top` is, for the nesting check (rawDepth).
+     */
     const descend = (top: AnyNode, topDepth: number): void => {
       if (C._ts_tree_cursor_goto_first_child_wasm(t) !== 1) return;
       let parent: SyntaxNode = top;
@@ -351,15 +353,16 @@ export function toSyntax(tree: Tree, text: string, previous?: PreviousSyntax, op
         }
       }
     };
-    /**
-     * For the cursor's node, a child of `f.node`: the previous copy of it when no edit reached it (taken
-     * over), else the previous node in its place with its type (renewed: its children are matched in turn).
-     */
-    /** What match found: the previous node in place (`matched`), taken over or renewed. */
+    /** What match found: the previous node in place, taken over or renewed. */
     let matched: AnchoredNode | undefined;
     const NONE = 0;
     const REUSE = 1;
     const RENEW = 2;
+    /**
+     * For the cursor's node, a child of `f.node`: the previous copy of it when no edit reached it (taken
+     * over, REUSE), else the previous node in its place with its type (renewed, RENEW: its children are
+     * matched in turn); that node is left in `matched`. NONE when there is none.
+     */
     const match = (f: Frame): number => {
       const olds = f.olds;
       const start = C._ts_tree_cursor_start_index_wasm(t);

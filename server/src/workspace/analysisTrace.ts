@@ -10,8 +10,9 @@ import { Packages, type AnalysisResult } from './packages';
 const MB = 1024 * 1024;
 
 /**
- * `rss 81.2 MB, heap 23.0 MB, wasm 32.0 MB, trees 1`: the soak test reads these. With MAPRACE_TRACE_GC=1 each trace line collects garbage first, so its heap figure is the live heap
- * (slow: for finding leaks, as the soak test does); else it is whatever the heap holds at that moment.
+ * `rss 81.2 MB, heap 23.0 MB, wasm 32.0 MB, trees 1`: the soak test reads these. With MAPRACE_TRACE_GC=1
+ * each trace line collects garbage first, so its heap figure is the live heap (slow: for finding leaks, as
+ * the soak test does); else it is whatever the heap holds at that moment.
  */
 export function memorySummary(): string {
   if (process.env.MAPRACE_TRACE_GC === '1') collectGarbage();

@@ -17,8 +17,8 @@ export function failIfAsked(stage: 'analysis' | 'parse', texts: readonly (string
   }
 }
 
-// MAPRACE_TEST_STALL_ON="MARK:LATCH" makes the analysis of a package with a file containing MARK wait,
-// once LATCH.started exists, until the file LATCH exists (at most a minute): a test can hold indexing
+// MAPRACE_TEST_STALL_ON="MARK:LATCH" makes the analysis of a package with a file containing MARK write the
+// file LATCH.started, then wait until the file LATCH exists (at most a minute): a test can hold indexing
 // inside one package and see what else the server still does meanwhile.
 const stall = /^([^:]+):(.+)$/.exec(process.env.MAPRACE_TEST_STALL_ON ?? '');
 

@@ -165,7 +165,6 @@ function declarationPiece(t: MapTarget): Piece | string {
   return { start: stmt.start, end: stmt.end, text: `var ${t.name} sync.Map` };
 }
 
-/** `T{f: map[K]V{}, g: 1}` loses `f: map[K]V{}`: a sync.Map's zero value is ready to use. */
 /** `var ( ... )`: told by the text, as the copy has no parentheses (toSyntax drops punctuation). */
 function isGrouped(file: SourceFile, decl: SyntaxNode): boolean {
   const specs = decl.children.filter((c) => c.type === 'var_spec' || c.type === 'var_spec_list');
@@ -173,6 +172,7 @@ function isGrouped(file: SourceFile, decl: SyntaxNode): boolean {
   return !last || last.type === 'var_spec_list' || file.text.slice(last.end, decl.end).includes(')');
 }
 
+/** `T{f: map[K]V{}, g: 1}` loses `f: map[K]V{}`: a sync.Map's zero value is ready to use. */
 function initRemoval(init: FieldInit, t: MapTarget): Piece | string {
   const { file, element, literal } = init;
   const valueElement = namedChildren(element)[1];
